@@ -1,0 +1,32 @@
+/// One problem found in the input: data, never thrown one at a time, so a run reports all of them.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case warning
+        case error
+
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public let severity: Severity
+    public let location: SourceLocation
+    public let message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, location, message)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, location, message)
+    }
+
+    /// The one format every tool and editor understands: `FILE:LINE:COLUMN: error: MESSAGE`.
+    public var description: String {
+        "\(location): \(severity.rawValue): \(message)"
+    }
+}

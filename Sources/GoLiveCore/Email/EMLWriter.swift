@@ -1,0 +1,65 @@
+import Foundation
+
+/// Writes an `EmailMessage` as an RFC 5322 / MIME `.eml` file: CRLF line ends,
+/// a multipart/alternative with a text and an HTML part, both UTF-8 quoted-printable.
+/// The same message always gives the same bytes (the boundary is a hash of the content).
+public enum EMLWriter {
+    public static func render(_ message: EmailMessage) -> String {
+        let text = QuotedPrintable.encode(message.textBody)
+        let html = QuotedPrintable.encode(message.htmlBody)
+        let boundary = boundary(for: message)
+        var lines = headers(message)
+        lines.append(EmailHeader.fold(name: "Content-Type",
+                                      tokens: ["multipart/alternative;", "boundary=\"\(boundary)\""]))
+        lines.append("")
+        lines.append("This is a multi-part message in MIME format.")
+        lines += part(boundary: boundary, type: "text/plain", body: text)
+        lines += part(boundary: boundary, type: "text/html", body: html)
+        lines.append("--\(boundary)--")
+        lines.append("")
+        return lines.joined(separator: "\r\n")
+    }
+
+    static func headers(_ message: EmailMessage) -> [String] {
+        var lines: [String] = []
+        if let from = message.from, from.isValid {
+            lines.append(EmailHeader.fold(name: "From", tokens: EmailHeader.mailboxTokens(from)))
+        }
+        let recipients = message.to.filter(\.isValid)
+        if !recipients.isEmpty {
+            lines.append(EmailHeader.fold(name: "To", tokens: EmailHeader.addressListTokens(recipients)))
+        }
+        let subject = EmailHeader.textTokens(message.subject)
+        lines.append(subject.isEmpty ? "Subject:" : EmailHeader.fold(name: "Subject", tokens: subject))
+        lines.append("Date: " + RFC5322Date.format(message.date, in: message.timeZone))
+        lines.append("Message-ID: <\(messageID(message))>")
+        if message.draft { lines.append("X-Unsent: 1") }
+        lines.append("MIME-Version: 1.0")
+        return lines
+    }
+
+    /// "=_" cannot occur in quoted-printable text, so the boundary can never
+    /// collide with a body line, whatever the body says.
+    static func boundary(for message: EmailMessage) -> String {
+        "=_golive_" + EmailFNV1a.hex64([message.subject, message.textBody, message.htmlBody])
+    }
+
+    /// Keeps only characters allowed in a msg-id; adds a domain if the caller gave none.
+    static func messageID(_ message: EmailMessage) -> String {
+        let allowed = message.messageID.unicodeScalars.filter {
+            $0.value > 0x20 && $0.value < 0x7F && !"<>()[]\\\",;:".unicodeScalars.contains($0)
+        }
+        let parts = String(String.UnicodeScalarView(allowed)).split(separator: "@").map(String.init)
+        let left = parts.first ?? "golive-" + EmailFNV1a.hex64([message.subject, message.textBody, message.htmlBody])
+        let right = parts.dropFirst().joined(separator: ".")
+        return left + "@" + (right.isEmpty ? "golive" : right)
+    }
+
+    private static func part(boundary: String, type: String, body: String) -> [String] {
+        ["--\(boundary)",
+         "Content-Type: \(type); charset=UTF-8",
+         "Content-Transfer-Encoding: quoted-printable",
+         "",
+         body]
+    }
+}

@@ -1,0 +1,23 @@
+/// Everything read from a project folder, validated: the single input of every later stage.
+public struct Plan: Sendable {
+    public var project: Project
+    public var decision: Decision
+    public var deployment: Deployment
+    public var roles: [Role]
+    public var runbook: [RunbookStep]
+    public var fallback: Fallback?
+    public var communications: [Communication]
+    public var training: Training?
+    public var postGoLive: PostGoLive?
+    public var support: Support?
+    public var guides: [GuideRef]
+    public var audiences: [Audience]
+    public var guideSources: [String: GuideSource]
+    public var feedback: [FeedbackEntry]
+
+    public func wave(_ id: String) -> Wave? { deployment.waves.first { $0.id == id } }
+    public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+    public func audience(_ id: String) -> Audience? { audiences.first { $0.id == id } }
+
+    public func audiences(in wave: Wave) -> [Audience] { audiences.filter { $0.waveID == wave.id } }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A project folder read and validated, with the templates it renders with.
+public struct LoadedProject: Sendable {
+    public let plan: Plan
+    public let templates: TemplateLibrary
+    /// Warnings only: a project with errors is never loaded.
+    public let warnings: [Diagnostic]
+    /// Input path → digest, for the change report.
+    public let inputDigests: [String: String]
+
+    /// Stage "read+validate". Throws every problem found; `strict` turns warnings into errors.
+    public static func load(_ files: ProjectFiles, strict: Bool = false) throws(GoLiveError) -> LoadedProject {
+        var overrides: [String: String] = [:]
+        var d = Diagnostics()
+        for path in files.allFiles(under: "templates") {
+            guard let data = files.read(path), let text = String(data: data, encoding: .utf8) else {
+                d.error(.file(path), "the template is not UTF-8 text")
+                continue
+            }
+            overrides[String(path.dropFirst("templates/".count))] = text
+        }
+        let templates: TemplateLibrary
+        do {
+            templates = try TemplateLibrary(project: overrides)
+        } catch {
+            d.append(error.diagnostic)
+            throw .invalidInput(d.sorted)
+        }
+        let (plan, diagnostics) = ProjectLoader(files: files, templateNames: templates.names).load()
+        d.append(contentsOf: diagnostics)
+        if strict { d = d.promotingWarnings() }
+        guard let plan, !d.hasErrors else { throw .invalidInput(d.sorted) }
+        var digests: [String: String] = [:]
+        for path in ["plan.yaml"] + files.allFiles(under: "audiences") + files.allFiles(under: "guides")
+            + files.allFiles(under: "feedback") + files.allFiles(under: "templates") {
+            if let data = files.read(path) { digests[path] = Digest.fnv1a(data) }
+        }
+        return LoadedProject(plan: plan, templates: templates, warnings: d.sorted, inputDigests: digests)
+    }
+}
+
+extension ProjectFiles {
+    /// Every file below `directory`, recursively, as project-relative paths, sorted. Hidden files are skipped.
+    public func allFiles(under directory: String) -> [String] {
+        var result: [String] = []
+        for name in list(directory) where !name.hasPrefix(".") {
+            let path = directory.isEmpty ? name : "\(directory)/\(name)"
+            if read(path) != nil { result.append(path) } else { result += allFiles(under: path) }
+        }
+        return result.sorted()
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Stage 1 and 2: reads every input file of a project folder and validates it into one `Plan`.
+public struct ProjectLoader {
+    public let files: ProjectFiles
+    /// Names of the templates a communication may use (built-in plus the project's own).
+    public let templateNames: Set<String>
+
+    public init(files: ProjectFiles, templateNames: Set<String>) {
+        self.files = files
+        self.templateNames = templateNames
+    }
+
+    /// The plan and the warnings, or every error found (warnings included, so the user sees all).
+    public func load() -> (plan: Plan?, diagnostics: Diagnostics) {
+        var d = Diagnostics()
+        guard let planText = text("plan.yaml", &d) else {
+            if files.read("plan.yaml") == nil {
+                d.error(.file("plan.yaml"), "no plan.yaml in this folder: run 'golive init DIR' to start a project")
+            }
+            return (nil, d)
+        }
+        var reader = PlanReader()
+        let planFile = YAMLFile.parse(path: "plan.yaml", text: planText, into: &d)
+        let base = planFile.root == nil && d.hasErrors ? nil : reader.read(planFile.root, file: "plan.yaml")
+        d.append(contentsOf: reader.d)
+
+        let languages = (base?.project.languages).flatMap { $0.isEmpty ? nil : $0 } ?? Language.allCases
+        // When the plan itself failed, wave ids are unknown: don't pile wave errors on every audience.
+        let waveIDs = reader.d.hasErrors && base?.deployment.waves.isEmpty != false ? nil : base?.deployment.waves.map(\.id)
+        var audiences: [Audience] = []
+        var seenAudiences: [String: SourceLocation] = [:]
+        let audienceFiles = files.list("audiences").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        for name in audienceFiles {
+            let path = "audiences/\(name)"
+            guard let content = text(path, &d) else { continue }
+            let yaml = YAMLFile.parse(path: path, text: content, into: &d)
+            let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+            if yaml.root == nil, d.errors.contains(where: { $0.location.file == path }) { continue }
+            if let audience = AudienceReader.read(yaml.root, file: path, fileStem: stem, languages: languages,
+                                                  waveIDs: waveIDs, seen: &seenAudiences, &d) {
+                audiences.append(audience)
+            }
+        }
+        if audienceFiles.isEmpty, base != nil {
+            d.warning(.file("audiences/"), "no population profiles in audiences/: no per-audience document will be produced")
+        }
+        audiences.sort { $0.id < $1.id }
+
+        let audienceIDs = Set(seenAudiences.keys)
+        let moduleIDs = Set(base?.training?.modules.map(\.id) ?? [])
+        var guideSources: [String: GuideSource] = [:]
+        for ref in base?.guides ?? [] {
+            let path = ref.source.value
+            guard OutputPath.isSafeRelative(path), path.hasSuffix(".md") else {
+                d.error(ref.source.location, "guide source '\(path)' must be a .md file inside the project folder (e.g. guides/user-guide.md)")
+                continue
+            }
+            guard files.read(path) != nil else {
+                d.error(ref.source.location, "guide source '\(path)' does not exist")
+                continue
+            }
+            var documents: [Language: GuideDocument] = [:]
+            let defaultLanguage = languages.first ?? .fr
+            for language in languages {
+                let variant = language == defaultLanguage ? path : String(path.dropLast(3)) + ".\(language.rawValue).md"
+                guard files.read(variant) != nil, let content = text(variant, &d) else { continue }
+                documents[language] = GuideReader.read(content, file: variant, audienceIDs: audienceIDs,
+                                                       moduleIDs: moduleIDs, &d)
+            }
+            guideSources[ref.id] = GuideSource(ref: ref, documents: documents, defaultLanguage: defaultLanguage)
+        }
+
+        var feedback: [FeedbackEntry] = []
+        var seenFeedback: [String: SourceLocation] = [:]
+        for name in files.list("feedback") {
+            let path = "feedback/\(name)"
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                guard let content = text(path, &d) else { continue }
+                let yaml = YAMLFile.parse(path: path, text: content, into: &d)
+                feedback += FeedbackReader.readYAML(yaml.root, file: path, seen: &seenFeedback, &d)
+            } else if name.hasSuffix(".csv") {
+                guard let content = text(path, &d) else { continue }
+                feedback += FeedbackReader.readCSV(content, file: path, seen: &seenFeedback, &d)
+            }
+        }
+        feedback.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+
+        guard let base else { return (nil, d) }
+        let plan = Plan(project: base.project, decision: base.decision, deployment: base.deployment, roles: base.roles,
+                        runbook: base.runbook, fallback: base.fallback, communications: base.communications,
+                        training: base.training, postGoLive: base.postGoLive, support: base.support,
+                        guides: base.guides, audiences: audiences, guideSources: guideSources, feedback: feedback)
+        References(plan: plan, templateNames: templateNames).check(&d)
+        Coherence(plan: plan).check(&d)
+        return (d.hasErrors ? nil : plan, d)
+    }
+
+    /// The file as UTF-8 text (a BOM is dropped), or an error saying why not.
+    private func text(_ path: String, _ d: inout Diagnostics) -> String? {
+        guard let data = files.read(path) else { return nil }
+        guard var text = String(data: data, encoding: .utf8) else {
+            d.error(.file(path), "the file is not UTF-8 text: save it as UTF-8")
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+}

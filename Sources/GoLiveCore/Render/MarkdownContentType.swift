@@ -1,0 +1,30 @@
+import Mustache
+
+/// Escaping for values inserted into Markdown templates. Input text is CommonMark, so `**bold**` and
+/// links keep working; but `<`, `>` and `&` become entities, so raw HTML from an input file shows as
+/// text and can never open a tag — in a Markdown paragraph or inside a template's HTML block alike.
+/// Line breaks become spaces: a value cannot start a new block (a heading, a list) in the template.
+struct MarkdownContentType: MustacheContentType {
+    static let name = "MARKDOWN"
+
+    func escapeText(_ text: String) -> String { Self.escape(text) }
+
+    static func escape(_ text: String) -> String {
+        // Fast path: most values need nothing, and scanning bytes is far cheaper than building a String.
+        let needs = text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0A || $0 == 0x0D }
+        guard needs else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\r": break
+            case "\n": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Turns one document (a Markdown template and its context) into its `.md` and `.html` files:
+/// Mustache → Markdown → libcmark → the shared HTML layout.
+struct PageRenderer {
+    let templates: TemplateLibrary
+    let plan: Plan
+
+    struct Page {
+        /// Output path without extension, e.g. `agents-paris/kit`.
+        var stem: String
+        var template: String
+        var language: Language
+        var title: String
+        var context: [String: Any]
+    }
+
+    func render(_ page: Page, _ d: inout Diagnostics) -> [OutputFile] {
+        var context = page.context
+        context["project"] = plan.project.name
+        context["lang"] = page.language.rawValue
+        let markdown = templates.render(page.template, language: page.language, context: context, &d)
+        let html = htmlPage(markdown: markdown, stem: page.stem, title: page.title, language: page.language, &d)
+        return [OutputFile(path: page.stem + ".md", text: markdown), OutputFile(path: page.stem + ".html", text: html)]
+    }
+
+    func htmlPage(markdown: String, stem: String, title: String, language: Language, _ d: inout Diagnostics) -> String {
+        let depth = stem.split(separator: "/").count - 1
+        let home = String(repeating: "../", count: depth) + "index.html"
+        let layout: [String: Any] = [
+            "lang": language.rawValue,
+            "title": title,
+            "project": plan.project.name,
+            "home": stem == "index" ? "" : home,
+            "homeLabel": Words.home(language),
+            "draft": plan.decision.status == .pending ? Words.draftBanner(language) : "",
+            "footer": Words.footer(language, project: plan.project.name),
+            "body": Cmark.html(markdown),
+        ]
+        return templates.render("layout/page", language: language, context: layout, &d)
+    }
+}

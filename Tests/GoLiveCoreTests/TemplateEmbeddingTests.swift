@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import GoLiveCore
+
+/// The binary carries templates/ so it works from any folder; this fails when someone edits
+/// templates/ and forgets `scripts/embed-templates`.
+@Suite("Built-in templates")
+struct TemplateEmbeddingTests {
+    @Test func theEmbeddedCopyMatchesTemplatesFolder() throws {
+        let root = ProjectFixture.repoRoot.appendingPathComponent("templates")
+        let onDisk = DiskFiles(root: root)
+        let paths = onDisk.allFiles(under: "")
+        var files: [String: String] = [:]
+        for path in paths { files[path] = String(decoding: onDisk.read(path) ?? Data(), as: UTF8.self) }
+        #expect(Set(files.keys) == Set(BuiltinTemplates.files.keys), "run scripts/embed-templates")
+        for (path, text) in files { #expect(BuiltinTemplates.files[path] == text, "\(path): run scripts/embed-templates") }
+    }
+
+    @Test func everyAnnouncementExistsInBothLanguages() {
+        for name in ["teaser", "training", "reminder", "eve", "golive", "followup", "postponed"] {
+            for language in Language.allCases {
+                #expect(BuiltinTemplates.files["announcement/\(name).\(language.rawValue).md"] != nil, "\(name).\(language)")
+            }
+        }
+    }
+
+    @Test func aMissingKeyIsAWarningNamingTemplateLineAndKey() throws {
+        let library = try TemplateLibrary(project: ["custom/note.fr.md": "# Titre\n\nBonjour {{prenom}}\n"])
+        var d = Diagnostics()
+        _ = library.render("custom/note", language: .fr, context: ["project": "X"], &d)
+        #expect(d.warnings.map(\.description) == ["templates/custom/note.fr.md:3:1: warning: template 'custom/note' uses 'prenom', which is not available here (it renders empty)"])
+    }
+
+    @Test func aProjectTemplateOverridesTheBuiltInOfTheSamePath() throws {
+        let library = try TemplateLibrary(project: ["comms-plan.fr.md": "Notre plan : {{project}}\n"])
+        var d = Diagnostics()
+        #expect(library.render("comms-plan", language: .fr, context: ["project": "Atlas"], &d) == "Notre plan : Atlas\n")
+        #expect(library.render("comms-plan", language: .en, context: ["project": "Atlas", "sends": [Any]()], &d).hasPrefix("# Communication plan"))
+    }
+
+    @Test func aTemplateSyntaxErrorIsPositioned() {
+        #expect(throws: TemplateLibrary.Problem.self) { try TemplateLibrary(project: ["x.fr.md": "line\n{{#open}}\n"]) }
+        do {
+            _ = try TemplateLibrary(project: ["x.fr.md": "line\n{{#open}}\n"])
+        } catch {
+            #expect(error.diagnostic.location.file == "templates/x.fr.md")
+            #expect(error.diagnostic.severity == .error)
+        }
+    }
+}

@@ -100,4 +100,15 @@ struct BuildOutputTests {
         #expect(!OutputPath.isSafeRelative("a/../../b"))
         #expect(OutputPath.isSafeRelative("agents-paris/comms/2027-02-17-teaser.html"))
     }
+
+    @Test func onlyAPendingDecisionCarriesTheDraftBanner() throws {
+        for (status, expectBanner) in [("go", false), ("pending", true)] {
+            let files = ProjectFixture.files(plan: ProjectFixture.plan.replacingOnce("status: go", with: "status: \(status)"))
+            let project = try LoadedProject.load(files)
+            let (outputs, _) = try Rendering.run(project, try Planning.run(project.plan), options: Build.Options())
+            let page = String(decoding: try #require(outputs.first { $0.path == "comms-plan.html" }).data, as: UTF8.self)
+            #expect(page.contains("class=\"draft\"") == expectBanner, "\(status)")
+            #expect(page.contains("BROUILLON") == expectBanner, "\(status)")
+        }
+    }
 }

@@ -90,6 +90,7 @@ public enum Rendering {
         var outputs: [OutputFile] = []
         outputs += pages.render(CommsPlanDocument(plan: project.plan, sends: planned.sends).page(), &d)
         outputs += MessageDocuments(project: project, planned: planned, pages: pages).render(&d)
+        outputs += TrainingDocuments(project: project, planned: planned, pages: pages).render(&d)
         if options.strict { d = d.promotingWarnings() }
         if d.hasErrors { throw .invalidInput(d.sorted) }
         return (outputs.sorted { $0.path < $1.path }, d.sorted)

@@ -8,7 +8,40 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+It is happening **{{goLiveWhen}}**: {{product}} goes live for your wave (**{{wave}}**). Here is what will happen and what we need from you.
+
+## Tonight
+
+{{#workStopsAt}}
+- **Before {{.}}**: finish and save your work in progress in the current tool, then close it.
+{{/workStopsAt}}
+- **Switch-over {{cutover}}**: the technical teams move your data to {{product}}. During that time, **neither tool is available**.
+- If a problem forced us to postpone the switch-over, you would hear from us before you start work.
+
+## Tomorrow morning
+
+- Sign in to {{product}} as soon as you arrive and check that your usual data is all there.
+- If anything blocks you, tell your local contact first{{#hypercareContact}}, then the support team: {{.}}{{/hypercareContact}}.
+{{#hasContacts}}
+
+## The team working tonight
+
+{{#contacts}}
+- **{{role}}**: {{name}}{{#phone}}, {{.}}{{/phone}}
+{{/contacts}}
+{{/hasContacts}}
+{{#hasRelays}}
+
+## Your local contacts
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+See you tomorrow on {{product}}!
+
+{{sender}}
 
 """#,
         "announcement/eve.fr.md": #"""
@@ -16,7 +49,40 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+C'est **{{goLiveWhen}}** : {{product}} entre en service pour votre vague (**{{wave}}**). Voici ce qui va se passer et ce que nous attendons de vous.
+
+## Ce soir
+
+{{#workStopsAt}}
+- **Avant le {{.}}** : terminez et enregistrez vos saisies en cours dans l'ancien outil, puis fermez-le.
+{{/workStopsAt}}
+- **Bascule {{cutover}}** : les équipes techniques transfèrent vos données vers {{product}}. Pendant ce créneau, **aucun des deux outils n'est accessible**.
+- Si un problème devait nous obliger à reporter la bascule, vous en seriez informés avant votre prise de poste.
+
+## Demain matin
+
+- Connectez-vous à {{product}} dès votre arrivée et vérifiez que vous retrouvez bien vos données habituelles.
+- En cas de blocage, prévenez d'abord votre relais{{#hypercareContact}}, puis la cellule d'assistance : {{.}}{{/hypercareContact}}.
+{{#hasContacts}}
+
+## L'équipe mobilisée cette nuit
+
+{{#contacts}}
+- **{{role}}** : {{name}}{{#phone}}, {{.}}{{/phone}}
+{{/contacts}}
+{{/hasContacts}}
+{{#hasRelays}}
+
+## Vos relais
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+À demain, sur {{product}} !
+
+{{sender}}
 
 """#,
         "announcement/followup.en.md": #"""
@@ -24,7 +90,52 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+Since {{goLiveDate}}, you have been working with **{{product}}**. Thank you for all your feedback: it helps us improve both the tool and the guide. Here is what we took from it.
+{{#hasLearned}}
+
+## What your feedback taught us
+
+{{#learned}}
+- **{{question}}**{{#answer}}
+  {{.}}{{/answer}}
+{{/learned}}
+{{/hasLearned}}
+{{#hasOpenPoints}}
+
+## Points still open
+
+We are working on them; in the meantime, here is what to do.
+
+{{#openPoints}}
+- **{{question}}**{{#answer}}
+  {{.}}{{/answer}}
+{{/openPoints}}
+{{/hasOpenPoints}}
+{{^hasLearned}}
+{{^hasOpenPoints}}
+
+We have not heard from you yet: tell us what works and what gets in your way, every comment counts.
+{{/hasOpenPoints}}
+{{/hasLearned}}
+
+## Keep your comments coming
+
+{{#hasRelays}}
+- Your local contacts collect your questions and ideas:
+{{#relays}}
+  - {{name}}{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+{{#hypercareContact}}
+- The go-live support team is still there for you{{#hypercareUntil}} until {{.}}{{/hypercareUntil}}: {{hypercareContact}}
+{{/hypercareContact}}
+{{#supportTeams}}
+- **{{name}}**{{#scope}} ({{.}}){{/scope}}{{#contact}}: {{.}}{{/contact}}
+{{/supportTeams}}
+
+Thank you for your commitment,
+
+{{sender}}
 
 """#,
         "announcement/followup.fr.md": #"""
@@ -32,7 +143,52 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+Depuis le {{goLiveDate}}, vous travaillez avec **{{product}}**. Merci pour vos nombreux retours : ils nous aident à améliorer l'outil et le guide. Voici ce que nous en avons tiré.
+{{#hasLearned}}
+
+## Ce que vos retours nous ont appris
+
+{{#learned}}
+- **{{question}}**{{#answer}}
+  {{.}}{{/answer}}
+{{/learned}}
+{{/hasLearned}}
+{{#hasOpenPoints}}
+
+## Les points encore ouverts
+
+Nous y travaillons ; en attendant, voici comment faire.
+
+{{#openPoints}}
+- **{{question}}**{{#answer}}
+  {{.}}{{/answer}}
+{{/openPoints}}
+{{/hasOpenPoints}}
+{{^hasLearned}}
+{{^hasOpenPoints}}
+
+Nous n'avons pas encore reçu de retour de votre part : dites-nous ce qui fonctionne et ce qui vous gêne, chaque remarque compte.
+{{/hasOpenPoints}}
+{{/hasLearned}}
+
+## Continuer à nous faire part de vos remarques
+
+{{#hasRelays}}
+- Vos relais recueillent vos questions et vos idées :
+{{#relays}}
+  - {{name}}{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+{{#hypercareContact}}
+- La cellule d'assistance renforcée reste à votre écoute{{#hypercareUntil}} jusqu'au {{.}}{{/hypercareUntil}} : {{hypercareContact}}
+{{/hypercareContact}}
+{{#supportTeams}}
+- **{{name}}**{{#scope}} ({{.}}){{/scope}}{{#contact}} : {{.}}{{/contact}}
+{{/supportTeams}}
+
+Merci de votre engagement,
+
+{{sender}}
 
 """#,
         "announcement/golive.en.md": #"""
@@ -40,7 +196,54 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+The switch-over went well: since this morning, **{{product}} is live** for your wave (**{{wave}}**). Thank you all for getting ready!
+
+## Your first steps
+
+- Sign in to {{product}} and check that your usual data is all there.
+- Keep your training material and your local contacts' instructions close at hand.
+- In doubt? Check the user guide first rather than staying stuck.
+{{#guides}}
+  - {{title}} (version {{version}})
+{{/guides}}
+{{#hasChanges}}
+
+## What changes from today
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+{{/hasChanges}}
+
+## Where to get help
+
+{{#hasRelays}}
+- **Your local contacts**, on site:
+{{#relays}}
+  - {{name}}{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+{{#hypercareContact}}
+- **The go-live support team**{{#hypercareUntil}}, until {{.}}{{/hypercareUntil}}: {{hypercareContact}}
+{{/hypercareContact}}
+{{#supportTeams}}
+- **{{name}}**{{#scope}} ({{.}}){{/scope}}{{#contact}}: {{.}}{{/contact}}
+{{/supportTeams}}
+{{#hasFaq}}
+
+## Your questions
+{{#faq}}
+
+**{{question}}**\
+{{answer}}
+{{/faq}}
+{{/hasFaq}}
+
+Your feedback matters: tell us what gets in your way as well as what saves you time. We will review it with you in a week.
+
+Enjoy {{product}}!
+
+{{sender}}
 
 """#,
         "announcement/golive.fr.md": #"""
@@ -48,7 +251,54 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+La bascule s'est bien déroulée : depuis ce matin, **{{product}} est en service** pour votre vague (**{{wave}}**). Merci à toutes et à tous pour votre préparation !
+
+## Vos premiers pas
+
+- Connectez-vous à {{product}} et vérifiez que vous retrouvez bien vos données habituelles.
+- Gardez à portée de main votre support de formation et les consignes reçues de vos relais.
+- Un doute ? Ayez le réflexe du guide utilisateur plutôt que de rester sans réponse.
+{{#guides}}
+  - {{title}} (version {{version}})
+{{/guides}}
+{{#hasChanges}}
+
+## Ce qui change dès aujourd'hui
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+{{/hasChanges}}
+
+## Où trouver de l'aide
+
+{{#hasRelays}}
+- **Vos relais**, sur place :
+{{#relays}}
+  - {{name}}{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+{{#hypercareContact}}
+- **La cellule d'assistance renforcée**{{#hypercareUntil}}, jusqu'au {{.}}{{/hypercareUntil}} : {{hypercareContact}}
+{{/hypercareContact}}
+{{#supportTeams}}
+- **{{name}}**{{#scope}} ({{.}}){{/scope}}{{#contact}} : {{.}}{{/contact}}
+{{/supportTeams}}
+{{#hasFaq}}
+
+## Vos questions
+{{#faq}}
+
+**{{question}}**\
+{{answer}}
+{{/faq}}
+{{/hasFaq}}
+
+Vos retours nous sont précieux : signalez-nous ce qui vous gêne comme ce qui vous fait gagner du temps. Nous ferons le point avec vous dans une semaine.
+
+Belle découverte de {{product}} !
+
+{{sender}}
 
 """#,
         "announcement/postponed.en.md": #"""
@@ -56,7 +306,27 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+The move to **{{product}}**, planned for **{{goLiveDate}}** for your wave (**{{wave}}**), has been **postponed**.{{#decisionBy}} Decided by: {{.}}{{#decisionDate}}, on {{.}}{{/decisionDate}}.{{/decisionBy}} Not all the conditions were met to guarantee you a smooth start, so we prefer to take the time we need.
+
+## What this means for you
+
+- **You keep working as you do today**, with your current tools. There will be no switch-over {{cutover}}: your tools remain available.
+- **Nothing is lost**: the training you have taken remains valid, and we will offer you a refresher before the new date if needed.
+- **The new date** will be shared with you as soon as it is set, together with an updated schedule.
+{{#hasRelays}}
+
+## Your questions
+
+Your local contacts are still there to help:
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+Thank you for your understanding and patience.
+
+{{sender}}
 
 """#,
         "announcement/postponed.fr.md": #"""
@@ -64,7 +334,27 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+Le passage à **{{product}}**, prévu le **{{goLiveDate}}** pour votre vague (**{{wave}}**), est **reporté**.{{#decisionBy}} Décision prise par : {{.}}{{#decisionDate}}, le {{.}}{{/decisionDate}}.{{/decisionBy}} Toutes les conditions n'étaient pas réunies pour vous garantir un démarrage serein : nous préférons prendre le temps nécessaire.
+
+## Ce que cela signifie pour vous
+
+- **Vous continuez à travailler comme aujourd'hui**, avec vos outils actuels. Aucune bascule n'aura lieu {{cutover}} : vos outils restent disponibles.
+- **Rien n'est perdu** : la formation que vous avez suivie reste valable, et nous vous proposerons une séance de rappel avant la nouvelle date si nécessaire.
+- **La nouvelle date** vous sera communiquée dès qu'elle sera arrêtée, avec le calendrier mis à jour.
+{{#hasRelays}}
+
+## Vos questions
+
+Vos relais restent à votre disposition :
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+Merci de votre compréhension et de votre patience.
+
+{{sender}}
 
 """#,
         "announcement/reminder.en.md": #"""
@@ -72,7 +362,56 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+The countdown has started: on **{{goLiveDate}}**, your wave (**{{wave}}**) moves to **{{product}}**. Here is what is left to do and what you need to know for a smooth start.
+{{#hasActions}}
+
+## Your checklist
+
+{{#actions}}
+- {{.}}
+{{/actions}}
+{{/hasActions}}
+
+## The switch-over
+
+The switch-over takes place **{{cutover}}**. During that time, neither the current tool nor {{product}} will be available.{{#workStopsAt}} Please finish and save your work in progress before {{.}}.{{/workStopsAt}}
+{{#hasWaveScope}}
+
+This concerns:
+
+{{#waveScope}}
+- {{.}}
+{{/waveScope}}
+{{/hasWaveScope}}
+{{#hasChanges}}
+
+## What changes, in short
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+{{/hasChanges}}
+{{#hasFaq}}
+
+## Your questions
+{{#faq}}
+
+**{{question}}**\
+{{answer}}
+{{/faq}}
+{{/hasFaq}}
+{{#hasRelays}}
+
+## Your local contacts
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+Thank you for your commitment,
+
+{{sender}}
 
 """#,
         "announcement/reminder.fr.md": #"""
@@ -80,7 +419,56 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+Le compte à rebours est lancé : le **{{goLiveDate}}**, votre vague (**{{wave}}**) passe à **{{product}}**. Voici ce qu'il vous reste à faire et ce qu'il faut savoir pour que tout se passe bien.
+{{#hasActions}}
+
+## Votre liste de contrôle
+
+{{#actions}}
+- {{.}}
+{{/actions}}
+{{/hasActions}}
+
+## La bascule
+
+La bascule aura lieu **{{cutover}}**. Pendant ce créneau, ni l'ancien outil ni {{product}} ne seront accessibles.{{#workStopsAt}} Pensez à terminer et enregistrer vos saisies avant le {{.}}.{{/workStopsAt}}
+{{#hasWaveScope}}
+
+Sont concernés :
+
+{{#waveScope}}
+- {{.}}
+{{/waveScope}}
+{{/hasWaveScope}}
+{{#hasChanges}}
+
+## Ce qui change, en bref
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+{{/hasChanges}}
+{{#hasFaq}}
+
+## Vos questions
+{{#faq}}
+
+**{{question}}**\
+{{answer}}
+{{/faq}}
+{{/hasFaq}}
+{{#hasRelays}}
+
+## Vos relais
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+Merci de votre mobilisation,
+
+{{sender}}
 
 """#,
         "announcement/teaser.en.md": #"""
@@ -88,7 +476,61 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+From **{{goLiveDate}}**, you will be working with **{{product}}**. Here is why we are making the change, what is in it for you, and how we will support you until then.
+{{#summary}}
+
+## Why we are changing
+
+{{.}}
+{{/summary}}
+{{#hasBenefits}}
+
+## What is in it for you
+
+{{#benefits}}
+- {{.}}
+{{/benefits}}
+{{/hasBenefits}}
+{{#hasChanges}}
+
+## What changes for you
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+{{/hasChanges}}
+{{#hasUnchanged}}
+
+## What stays the same
+
+{{#unchanged}}
+- {{.}}
+{{/unchanged}}
+{{/hasUnchanged}}
+
+## What happens next
+
+- **Your date**: your wave, **{{wave}}**, moves to {{product}} on {{goLiveDate}}.
+{{#hasModules}}
+- **Your training**: a detailed invitation will follow shortly{{#trainingDeadline}}; everyone will be trained by {{.}}{{/trainingDeadline}}.
+{{/hasModules}}
+- **The switch-over**: it takes place {{cutover}}, outside your working hours. We will remind you the day before of anything you need to do.
+{{#hasRelays}}
+
+## Your local contacts
+
+They are here to help throughout the project: do ask them your questions.
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+We are counting on you to make this change a success.
+
+Kind regards,
+
+{{sender}}
 
 """#,
         "announcement/teaser.fr.md": #"""
@@ -96,7 +538,61 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+À partir du **{{goLiveDate}}**, vous travaillerez avec **{{product}}**. Voici pourquoi nous changeons, ce que vous y gagnerez et comment nous vous accompagnerons d'ici là.
+{{#summary}}
+
+## Pourquoi ce changement
+
+{{.}}
+{{/summary}}
+{{#hasBenefits}}
+
+## Ce que vous y gagnez
+
+{{#benefits}}
+- {{.}}
+{{/benefits}}
+{{/hasBenefits}}
+{{#hasChanges}}
+
+## Ce qui change pour vous
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+{{/hasChanges}}
+{{#hasUnchanged}}
+
+## Ce qui ne change pas
+
+{{#unchanged}}
+- {{.}}
+{{/unchanged}}
+{{/hasUnchanged}}
+
+## Les prochaines étapes
+
+- **Votre date** : votre vague, **{{wave}}**, passe à {{product}} le {{goLiveDate}}.
+{{#hasModules}}
+- **Votre formation** : vous recevrez prochainement une invitation détaillée{{#trainingDeadline}} ; tout le monde sera formé avant le {{.}}{{/trainingDeadline}}.
+{{/hasModules}}
+- **La bascule** : elle aura lieu {{cutover}}, en dehors de vos heures de travail. Nous vous rappellerons la veille ce qu'il faut faire.
+{{#hasRelays}}
+
+## Vos relais
+
+Vos relais vous accompagnent tout au long du projet : n'hésitez pas à leur poser vos questions.
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+Nous comptons sur vous pour faire de ce changement une réussite.
+
+Bien cordialement,
+
+{{sender}}
 
 """#,
         "announcement/training.en.md": #"""
@@ -104,7 +600,68 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+On **{{goLiveDate}}**, you will move to **{{product}}**. So that you feel at ease from day one, training has been planned for you{{#trainingDeadline}}; it will be completed by **{{.}}** at the latest{{/trainingDeadline}}.
+{{#hasModules}}
+
+## Your training path
+
+{{#modules}}
+- **{{title}}** — {{duration}}, {{format}}{{#summary}}: {{.}}{{/summary}}
+{{/modules}}
+{{/hasModules}}
+{{^hasModules}}
+
+No training module is planned for your group: the user guide and your local contacts will be all you need to get started.
+{{/hasModules}}
+{{#needsSessions}}
+
+## Your sessions
+
+{{#hasSessions}}
+Pick one session per module and **book your seat with one of your local contacts**, within the places shown. If you then cannot attend, let them know as soon as possible: they will offer you another date.
+{{#modules}}
+{{#hasSessions}}
+
+### {{title}}
+
+{{#sessions}}
+- {{when}}{{#place}}, {{.}}{{/place}}{{#trainer}}, with {{.}}{{/trainer}} ({{seats}} seats)
+{{/sessions}}
+{{/hasSessions}}
+{{/modules}}
+{{/hasSessions}}
+{{^hasSessions}}
+**Sessions are being scheduled.** You will shortly receive the proposed dates, times and places, and you will then be able to book your seat with one of your local contacts. There is nothing for you to do until then.
+{{/hasSessions}}
+{{/needsSessions}}
+{{#hasElearning}}
+
+## Your online module
+
+The online module is self-paced: take it from your own computer whenever suits you{{#trainingDeadline}}, before {{.}}{{/trainingDeadline}}. Set aside a quiet moment and bring headphones.
+{{/hasElearning}}
+{{#hasActions}}
+
+## What you need to do
+
+{{#actions}}
+- {{.}}
+{{/actions}}
+{{/hasActions}}
+{{#hasRelays}}
+
+## Questions about your training?
+
+Ask your local contacts:
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+Enjoy your training,
+
+{{sender}}
 
 """#,
         "announcement/training.fr.md": #"""
@@ -112,7 +669,68 @@ public enum BuiltinTemplates {
 
 {{greeting}}
 
-{{#summary}}{{summary}}{{/summary}}
+Le **{{goLiveDate}}**, vous passerez à **{{product}}**. Pour que vous soyez à l'aise dès le premier jour, une formation est prévue pour vous{{#trainingDeadline}} ; elle se termine au plus tard le **{{.}}**{{/trainingDeadline}}.
+{{#hasModules}}
+
+## Votre parcours
+
+{{#modules}}
+- **{{title}}** — {{duration}}, {{format}}{{#summary}} : {{.}}{{/summary}}
+{{/modules}}
+{{/hasModules}}
+{{^hasModules}}
+
+Aucun module de formation n'est prévu pour votre population : le guide utilisateur et vos relais suffiront pour bien démarrer.
+{{/hasModules}}
+{{#needsSessions}}
+
+## Vos sessions
+
+{{#hasSessions}}
+Choisissez une session par module et **inscrivez-vous auprès de votre relais**, dans la limite des places indiquées. Si vous ne pouvez finalement pas y assister, prévenez-le au plus vite : il vous proposera une autre date.
+{{#modules}}
+{{#hasSessions}}
+
+### {{title}}
+
+{{#sessions}}
+- {{when}}{{#place}}, {{.}}{{/place}}{{#trainer}}, avec {{.}}{{/trainer}} ({{seats}} places)
+{{/sessions}}
+{{/hasSessions}}
+{{/modules}}
+{{/hasSessions}}
+{{^hasSessions}}
+**Les sessions sont en cours de planification.** Vous recevrez très prochainement les dates, horaires et lieux proposés ; vous pourrez alors vous inscrire auprès de votre relais. Vous n'avez rien à faire d'ici là.
+{{/hasSessions}}
+{{/needsSessions}}
+{{#hasElearning}}
+
+## Votre parcours en ligne
+
+Le module en ligne se suit à votre rythme, depuis votre poste, quand vous le souhaitez{{#trainingDeadline}} avant le {{.}}{{/trainingDeadline}}. Prévoyez un moment au calme et un casque.
+{{/hasElearning}}
+{{#hasActions}}
+
+## À faire de votre côté
+
+{{#actions}}
+- {{.}}
+{{/actions}}
+{{/hasActions}}
+{{#hasRelays}}
+
+## Une question sur votre formation ?
+
+Adressez-vous à vos relais :
+
+{{#relays}}
+- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+{{/relays}}
+{{/hasRelays}}
+
+Bonne formation,
+
+{{sender}}
 
 """#,
         "comms-plan.en.md": #"""
@@ -126,6 +744,16 @@ Every message each population will receive, on the right day, in its language an
 - **{{name}}** — goes live on {{date}}, {{audienceCount}} population(s), {{headcount}} people
 {{/waves}}
 
+{{#hasSends}}
+## The campaign at a glance
+
+Each point is a send; each vertical line, a wave going live.
+
+<figure class="timeline">
+{{{timeline}}}
+</figure>
+
+{{/hasSends}}
 ## Every send
 
 {{^sends}}
@@ -137,7 +765,7 @@ No message is planned: add entries to `communications` in `plan.yaml`.
 <thead><tr><th>Date</th><th>Time</th><th>Message</th><th>Channel</th><th>Audience</th><th>Wave</th><th>People</th></tr></thead>
 <tbody>
 {{#sends}}
-<tr><td>{{date}}</td><td>{{time}}</td><td>{{#link}}<a href="{{link}}">{{message}}</a>{{/link}}{{^link}}{{message}}{{/link}}</td><td>{{channel}}</td><td>{{audience}}</td><td>{{wave}}</td><td>{{headcount}}</td></tr>
+<tr><td>{{date}}</td><td>{{time}}</td><td><a href="{{link}}">{{message}}</a></td><td>{{channel}}</td><td>{{audience}}</td><td>{{wave}}</td><td>{{headcount}}</td></tr>
 {{/sends}}
 </tbody>
 </table>
@@ -150,7 +778,13 @@ No message is planned: add entries to `communications` in `plan.yaml`.
 - **{{audience}}**: {{count}} message(s), {{headcount}} people
 {{/perAudience}}
 
-In all: **{{sendCount}} sends**, {{reach}} expected reads.
+## Totals per week
+
+{{#perWeek}}
+- **{{week}}**: {{count}} send(s), {{reach}} expected reads
+{{/perWeek}}
+
+In all: **{{sendCount}} sends**, {{reach}} expected reads. The same plan comes as a spreadsheet (`comms-plan.csv`) and as a calendar with reminders (`comms-calendar.ics`).
 
 """#,
         "comms-plan.fr.md": #"""
@@ -164,6 +798,16 @@ Ce plan recense chaque message que chaque population recevra, à la bonne date, 
 - **{{name}}** — mise en production le {{date}}, {{audienceCount}} population(s), {{headcount}} personnes
 {{/waves}}
 
+{{#hasSends}}
+## La campagne en un coup d'œil
+
+Chaque point est un envoi ; chaque trait vertical, la mise en service d'une vague.
+
+<figure class="timeline">
+{{{timeline}}}
+</figure>
+
+{{/hasSends}}
 ## Tous les envois
 
 {{^sends}}
@@ -175,7 +819,7 @@ Aucun message n'est prévu : ajoutez des entrées à `communications` dans `plan
 <thead><tr><th>Date</th><th>Heure</th><th>Message</th><th>Canal</th><th>Population</th><th>Vague</th><th>Personnes</th></tr></thead>
 <tbody>
 {{#sends}}
-<tr><td>{{date}}</td><td>{{time}}</td><td>{{#link}}<a href="{{link}}">{{message}}</a>{{/link}}{{^link}}{{message}}{{/link}}</td><td>{{channel}}</td><td>{{audience}}</td><td>{{wave}}</td><td>{{headcount}}</td></tr>
+<tr><td>{{date}}</td><td>{{time}}</td><td><a href="{{link}}">{{message}}</a></td><td>{{channel}}</td><td>{{audience}}</td><td>{{wave}}</td><td>{{headcount}}</td></tr>
 {{/sends}}
 </tbody>
 </table>
@@ -188,7 +832,13 @@ Aucun message n'est prévu : ajoutez des entrées à `communications` dans `plan
 - **{{audience}}** : {{count}} message(s), {{headcount}} personnes
 {{/perAudience}}
 
-Au total : **{{sendCount}} envois**, {{reach}} lectures attendues.
+## Totaux par semaine
+
+{{#perWeek}}
+- **{{week}}** : {{count}} envoi(s), {{reach}} lectures attendues
+{{/perWeek}}
+
+Au total : **{{sendCount}} envois**, {{reach}} lectures attendues. Le même plan existe en tableur (`comms-plan.csv`) et en agenda avec rappels (`comms-calendar.ics`).
 
 """#,
         "layout/page.html": #"""
@@ -197,10 +847,11 @@ Au total : **{{sendCount}} envois**, {{reach}} lectures attendues.
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <meta name="generator" content="GoLive">
 <title>{{title}}</title>
 <style>
-:root { color-scheme: light dark; --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --accent: #0b5cad; --paper: #ffffff; --soft: #f3f5f8; }
+:root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --accent: #0b5cad; --paper: #ffffff; --soft: #f3f5f8; }
 @media (prefers-color-scheme: dark) { :root { --ink: #e6edf3; --muted: #9da7b1; --line: #3d444d; --accent: #6cb6ff; --paper: #0d1117; --soft: #161b22; } }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--paper); color: var(--ink); font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -246,6 +897,282 @@ footer.site { color: var(--muted); font-size: .85rem; border-top: 1px solid var(
 <footer class="site">{{footer}}</footer>
 </body>
 </html>
+
+"""#,
+        "training/audience.en.md": #"""
+# Your {{project}} training
+
+**{{audience}}** — {{headcount}} people. Training takes place from {{windowFrom}} to {{windowTo}}, before your go-live. Each person attends **one** session of each module below: your manager books you on one of them. Local times ({{timezone}}).
+
+Add the sessions to your calendar with the file [training.ics](training.ics).
+
+{{^hasModules}}
+No training is planned for your team.
+{{/hasModules}}
+{{#modules}}
+## {{title}}
+
+*{{format}}, {{duration}}*
+
+{{#hasSummary}}
+{{summary}}
+{{/hasSummary}}
+
+{{#isElearning}}
+A self-paced online course, to complete before {{windowTo}}. It has no date or room: the link is sent to you by email.
+{{/isElearning}}
+{{#hasSessions}}
+{{sessionCount}} session(s):
+
+{{#sessions}}
+- **{{date}}**, {{hours}} — {{place}}, with {{trainer}} ({{seats}} seats, {{session}})
+{{/sessions}}
+{{/hasSessions}}
+
+{{/modules}}
+## What to bring
+
+{{#hasClassroom}}
+- **Classroom**: your badge, your Windows and email credentials and, if you can, the number of a real file you are working on. Arrive five minutes early.
+{{/hasClassroom}}
+{{#hasRemote}}
+- **Remote**: a computer with Teams, a headset with a microphone and a quiet place. Join five minutes early to test your sound.
+{{/hasRemote}}
+{{#hasElearning}}
+- **E-learning**: a computer with a headset or earphones, and the time shown without interruption.
+{{/hasElearning}}
+
+Can't make it? Tell your relay or your manager as early as possible to switch sessions.
+
+"""#,
+        "training/audience.fr.md": #"""
+# Votre formation à {{project}}
+
+**{{audience}}** — {{headcount}} personnes. Les formations ont lieu du {{windowFrom}} au {{windowTo}}, avant votre mise en production. Chaque personne suit **une** session de chaque module ci-dessous : votre manager vous inscrit sur l'une d'elles. Heures locales ({{timezone}}).
+
+Ajoutez les sessions à votre agenda avec le fichier [training.ics](training.ics).
+
+{{^hasModules}}
+Aucune formation n'est prévue pour votre population.
+{{/hasModules}}
+{{#modules}}
+## {{title}}
+
+*{{format}}, {{duration}}*
+
+{{#hasSummary}}
+{{summary}}
+{{/hasSummary}}
+
+{{#isElearning}}
+Parcours en ligne à suivre à votre rythme, avant le {{windowTo}}. Il n'y a ni date ni salle : le lien vous est envoyé par e-mail.
+{{/isElearning}}
+{{#hasSessions}}
+{{sessionCount}} session(s) :
+
+{{#sessions}}
+- **{{date}}**, {{hours}} — {{place}}, avec {{trainer}} ({{seats}} places, {{session}})
+{{/sessions}}
+{{/hasSessions}}
+
+{{/modules}}
+## Ce qu'il faut apporter
+
+{{#hasClassroom}}
+- **En salle** : votre badge, vos identifiants Windows et de messagerie, et si possible le numéro d'un dossier réel sur lequel vous travaillez en ce moment. Arrivez cinq minutes avant le début.
+{{/hasClassroom}}
+{{#hasRemote}}
+- **À distance** : un ordinateur avec Teams, un casque avec micro, et un endroit calme. Connectez-vous cinq minutes avant pour tester le son.
+{{/hasRemote}}
+{{#hasElearning}}
+- **Parcours en ligne** : un ordinateur avec un casque ou des écouteurs, et le temps indiqué sans interruption.
+{{/hasElearning}}
+
+Un empêchement ? Prévenez votre relais ou votre manager au plus tôt pour changer de session.
+
+"""#,
+        "training/schedule.en.md": #"""
+# Training schedule — {{project}}
+
+Every training session, computed from the plan: each audience follows its modules within its training window, with a qualified trainer who speaks its language and a room on its site. Local times, timezone {{timezone}}. The same schedule as a spreadsheet: [schedule.csv](schedule.csv).
+
+## Sessions ({{sessionCount}})
+
+{{^hasSessions}}
+No classroom or remote session is planned.
+{{/hasSessions}}
+{{#hasSessions}}
+<div class="table-wrap">
+<table>
+<thead><tr><th>Date</th><th>Time</th><th>Module</th><th>Format</th><th>Site</th><th>Room</th><th>Trainer</th><th>Audience</th><th>Seats</th><th>Session</th></tr></thead>
+<tbody>
+{{#sessions}}
+<tr><td><time datetime="{{iso}}">{{date}}</time></td><td>{{time}}</td><td>{{module}}</td><td>{{format}}</td><td>{{site}}</td><td>{{room}}</td><td>{{trainer}}</td><td>{{audience}}</td><td>{{seats}}</td><td>{{session}}</td></tr>
+{{/sessions}}
+</tbody>
+</table>
+</div>
+{{/hasSessions}}
+
+{{#hasElearning}}
+## E-learning
+
+These modules are self-paced, with no date or room, to be completed before the training window closes.
+
+{{#elearning}}
+- **{{module}}** ({{duration}}): {{audience}}, {{seats}} people
+{{/elearning}}
+{{/hasElearning}}
+
+## Load per module
+
+<div class="table-wrap">
+<table>
+<thead><tr><th>Module</th><th>Format</th><th>Sessions</th><th>Training hours</th><th>People trained</th></tr></thead>
+<tbody>
+{{#perModule}}
+<tr><td>{{module}}</td><td>{{format}}</td><td>{{sessions}}</td><td>{{hours}}</td><td>{{trainees}}</td></tr>
+{{/perModule}}
+</tbody>
+</table>
+</div>
+
+{{#hasTrainers}}
+## Load per trainer
+
+<div class="table-wrap">
+<table>
+<thead><tr><th>Trainer</th><th>Sessions</th><th>Hours taught</th><th>Trainees</th></tr></thead>
+<tbody>
+{{#perTrainer}}
+<tr><td><a href="trainers/{{id}}.html">{{trainer}}</a></td><td>{{sessions}}</td><td>{{hours}}</td><td>{{trainees}}</td></tr>
+{{/perTrainer}}
+</tbody>
+</table>
+</div>
+{{/hasTrainers}}
+
+"""#,
+        "training/schedule.fr.md": #"""
+# Planning des formations — {{project}}
+
+Toutes les sessions de formation, calculées à partir du plan : chaque population suit ses modules dans sa fenêtre de formation, avec un formateur qualifié qui parle sa langue et une salle de son site. Heures locales, fuseau {{timezone}}. Le même planning existe en tableur : [schedule.csv](schedule.csv).
+
+## Sessions ({{sessionCount}})
+
+{{^hasSessions}}
+Aucune session en salle ou à distance n'est prévue.
+{{/hasSessions}}
+{{#hasSessions}}
+<div class="table-wrap">
+<table>
+<thead><tr><th>Date</th><th>Horaire</th><th>Module</th><th>Format</th><th>Site</th><th>Salle</th><th>Formateur</th><th>Population</th><th>Places</th><th>Session</th></tr></thead>
+<tbody>
+{{#sessions}}
+<tr><td><time datetime="{{iso}}">{{date}}</time></td><td>{{time}}</td><td>{{module}}</td><td>{{format}}</td><td>{{site}}</td><td>{{room}}</td><td>{{trainer}}</td><td>{{audience}}</td><td>{{seats}}</td><td>{{session}}</td></tr>
+{{/sessions}}
+</tbody>
+</table>
+</div>
+{{/hasSessions}}
+
+{{#hasElearning}}
+## Parcours en ligne
+
+Ces modules se suivent en autonomie, sans date ni salle, avant la fin de la fenêtre de formation.
+
+{{#elearning}}
+- **{{module}}** ({{duration}}) : {{audience}}, {{seats}} personnes
+{{/elearning}}
+{{/hasElearning}}
+
+## Charge par module
+
+<div class="table-wrap">
+<table>
+<thead><tr><th>Module</th><th>Format</th><th>Sessions</th><th>Heures de formation</th><th>Personnes formées</th></tr></thead>
+<tbody>
+{{#perModule}}
+<tr><td>{{module}}</td><td>{{format}}</td><td>{{sessions}}</td><td>{{hours}}</td><td>{{trainees}}</td></tr>
+{{/perModule}}
+</tbody>
+</table>
+</div>
+
+{{#hasTrainers}}
+## Charge par formateur
+
+<div class="table-wrap">
+<table>
+<thead><tr><th>Formateur</th><th>Sessions</th><th>Heures animées</th><th>Participants</th></tr></thead>
+<tbody>
+{{#perTrainer}}
+<tr><td><a href="trainers/{{id}}.html">{{trainer}}</a></td><td>{{sessions}}</td><td>{{hours}}</td><td>{{trainees}}</td></tr>
+{{/perTrainer}}
+</tbody>
+</table>
+</div>
+{{/hasTrainers}}
+
+"""#,
+        "training/trainer.en.md": #"""
+# {{trainer}}'s timetable
+
+{{project}} training. Modules: {{modules}}; languages: {{languages}}{{#hasSites}}; sites: {{sites}}{{/hasSites}}{{^hasSites}}; remote sessions only{{/hasSites}}. Local times ({{timezone}}).
+
+{{#hasDaysOff}}
+Unavailable: {{daysOff}}.
+{{/hasDaysOff}}
+
+Add these sessions to your calendar with the file [{{id}}.ics]({{id}}.ics).
+
+{{^hasSessions}}
+No session is assigned to you.
+{{/hasSessions}}
+{{#hasSessions}}
+**{{sessionCount}} session(s)**, {{hours}} of training, {{trainees}} trainees.
+
+<div class="table-wrap">
+<table>
+<thead><tr><th>Date</th><th>Time</th><th>Module</th><th>Format</th><th>Place</th><th>Audience</th><th>Language</th><th>Seats</th><th>Session</th></tr></thead>
+<tbody>
+{{#sessions}}
+<tr><td><time datetime="{{iso}}">{{date}}</time></td><td>{{time}}</td><td>{{module}}</td><td>{{format}}</td><td>{{place}}</td><td>{{audience}}</td><td>{{language}}</td><td>{{seats}}</td><td>{{session}}</td></tr>
+{{/sessions}}
+</tbody>
+</table>
+</div>
+{{/hasSessions}}
+
+"""#,
+        "training/trainer.fr.md": #"""
+# Planning — {{trainer}}
+
+Formations {{project}}. Modules : {{modules}} ; langues : {{languages}}{{#hasSites}} ; sites : {{sites}}{{/hasSites}}{{^hasSites}} ; sessions à distance uniquement{{/hasSites}}. Heures locales ({{timezone}}).
+
+{{#hasDaysOff}}
+Indisponible : {{daysOff}}.
+{{/hasDaysOff}}
+
+Ajoutez ces sessions à votre agenda avec le fichier [{{id}}.ics]({{id}}.ics).
+
+{{^hasSessions}}
+Aucune session ne vous est attribuée.
+{{/hasSessions}}
+{{#hasSessions}}
+**{{sessionCount}} session(s)**, {{hours}} de formation, {{trainees}} participants.
+
+<div class="table-wrap">
+<table>
+<thead><tr><th>Date</th><th>Horaire</th><th>Module</th><th>Format</th><th>Lieu</th><th>Population</th><th>Langue</th><th>Places</th><th>Session</th></tr></thead>
+<tbody>
+{{#sessions}}
+<tr><td><time datetime="{{iso}}">{{date}}</time></td><td>{{time}}</td><td>{{module}}</td><td>{{format}}</td><td>{{place}}</td><td>{{audience}}</td><td>{{language}}</td><td>{{seats}}</td><td>{{session}}</td></tr>
+{{/sessions}}
+</tbody>
+</table>
+</div>
+{{/hasSessions}}
 
 """#,
     ]

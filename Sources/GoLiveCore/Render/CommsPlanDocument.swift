@@ -1,46 +1,62 @@
-/// `out/comms-plan.md|html`: every send for the comms team, in the project's default language.
+/// `out/comms-plan.md|html`: every send for the comms team, in the project's default language,
+/// with a link to each message, totals per audience and per week, and a timeline of the campaign.
 struct CommsPlanDocument {
     let plan: Plan
     let sends: [Send]
 
     func page() -> PageRenderer.Page {
-        let language = plan.project.defaultLanguage
-        let audiences = Dictionary(uniqueKeysWithValues: plan.audiences.map { ($0.id, $0) })
-        let rows: [[String: Any]] = sends.compactMap { send in
-            guard let audience = audiences[send.audienceID],
-                  let communication = plan.communications.first(where: { $0.id == send.communicationID }) else { return nil }
+        let l = plan.project.defaultLanguage
+        let messages = MessageSchedule.messages(for: plan, sends: sends)
+        let audiences = Dictionary(plan.audiences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rows: [[String: Any]] = messages.compactMap { m in
+            guard let audience = audiences[m.send.audienceID] else { return nil }
             return [
-                "date": send.moment.date.description,
-                "time": send.moment.time.description,
-                "message": communication.id,
-                "link": "",
-                "channel": Words.channel(communication.channel, language),
+                "date": DateWords.longDate(m.send.moment.date, l),
+                "time": DateWords.time(m.send.moment.time, l),
+                "message": m.send.communicationID,
+                "link": m.stem + ".html",
+                "file": m.fileToSend,
+                "channel": Words.channel(m.channel, l),
                 "audience": audience.name,
-                "wave": plan.wave(send.waveID)?.name ?? send.waveID,
+                "wave": plan.wave(m.send.waveID)?.name ?? m.send.waveID,
                 "headcount": audience.headcount,
             ]
         }
         let perAudience: [[String: Any]] = plan.audiences.map { audience in
             ["audience": audience.name,
-             "count": sends.filter { $0.audienceID == audience.id }.count,
+             "count": messages.filter { $0.send.audienceID == audience.id }.count,
              "headcount": audience.headcount]
         }
         let waves: [[String: Any]] = plan.deployment.waves.map { wave in
             let members = plan.audiences(in: wave)
-            return ["name": wave.name, "date": wave.date.description,
+            return ["name": wave.name, "date": DateWords.longDate(wave.date, l),
                     "audienceCount": members.count, "headcount": members.reduce(0) { $0 + $1.headcount }]
         }
-        let reach = sends.reduce(0) { $0 + (audiences[$1.audienceID]?.headcount ?? 0) }
-        let title = language == .fr ? "Plan de communication — \(plan.project.name)" : "Communication plan — \(plan.project.name)"
-        return PageRenderer.Page(stem: "comms-plan", template: "comms-plan", language: language, title: title, context: [
-            "decision": Words.decision(plan.decision.status, language),
+        let reach = messages.reduce(0) { $0 + (audiences[$1.send.audienceID]?.headcount ?? 0) }
+        let title = l == .fr ? "Plan de communication — \(plan.project.name)" : "Communication plan — \(plan.project.name)"
+        return PageRenderer.Page(stem: "comms-plan", template: "comms-plan", language: l, title: title, context: [
+            "decision": Words.decision(plan.decision.status, l),
             "timezone": plan.project.timezoneID,
             "waves": waves,
             "sends": rows,
             "hasSends": !rows.isEmpty,
             "perAudience": perAudience,
+            "perWeek": perWeek(messages, audiences, l),
             "sendCount": rows.count,
             "reach": reach,
+            "timeline": rows.isEmpty ? "" : CommsTimeline(plan: plan, messages: messages).svg(),
         ])
+    }
+
+    /// Sends and expected reads per calendar week (Monday to Sunday), in date order.
+    private func perWeek(_ messages: [ScheduledMessage], _ audiences: [String: Audience], _ l: Language) -> [[String: Any]] {
+        let byWeek = Dictionary(grouping: messages) { m in
+            m.send.moment.date.adding(days: 1 - m.send.moment.date.weekday)
+        }
+        return byWeek.keys.sorted().map { monday in
+            let week = byWeek[monday] ?? []
+            return ["week": DateWords.weekOf(monday, l), "count": week.count,
+                    "reach": week.reduce(0) { $0 + (audiences[$1.send.audienceID]?.headcount ?? 0) }]
+        }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 struct PageRenderer {
     let templates: TemplateLibrary
     let plan: Plan
+    /// Whether `out/index.html` exists to link back to.
+    var hasHomePage = false
 
     struct Page {
         /// Output path without extension, e.g. `agents-paris/kit`.
@@ -31,9 +33,10 @@ struct PageRenderer {
             "lang": language.rawValue,
             "title": title,
             "project": plan.project.name,
-            "home": stem == "index" ? "" : home,
+            // Mustache treats "" as true: absent parts must be `false`, not empty text.
+            "home": hasHomePage && stem != "index" ? home : false,
             "homeLabel": Words.home(language),
-            "draft": plan.decision.status == .pending ? Words.draftBanner(language) : "",
+            "draft": plan.decision.status == .pending ? Words.draftBanner(language) : false,
             "footer": Words.footer(language, project: plan.project.name),
             "body": Cmark.html(markdown),
         ]

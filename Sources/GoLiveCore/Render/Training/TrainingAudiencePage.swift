@@ -1,0 +1,48 @@
+/// `out/<audience>/training.md|html`: the audience's modules in order, each with its
+/// sessions (dates in words, room, trainer), in the audience's language.
+struct TrainingAudiencePage {
+    let book: TrainingBook
+    let audience: Audience
+
+    func page() -> PageRenderer.Page {
+        let l = audience.language
+        let mine = book.sessions(of: audience)
+        var seen = Set<String>()
+        let modules: [[String: Any]] = audience.modules.map(\.value).filter { seen.insert($0).inserted }.compactMap { id in
+            guard let m = book.modules[id] else { return nil }
+            let format = TrainingFormat(m.format)
+            let sessions: [[String: Any]] = mine.filter { $0.moduleID == id && $0.date != nil }.map { s in
+                ["date": s.date.map { DateWords.longDate($0, l) } ?? "", "hours": TrainingWords.hours(s, l),
+                 "place": TrainingWords.place(s, l), "trainer": book.trainerName(s.trainerID),
+                 "seats": s.seats, "session": TrainingWords.session(s, l)]
+            }
+            return ["title": m.title, "format": TrainingWords.format(format, l),
+                    "duration": DateWords.duration(minutes: m.durationMinutes, l),
+                    "summary": m.summary ?? "", "hasSummary": m.summary != nil,
+                    "isElearning": format == .elearning, "sessions": sessions, "hasSessions": !sessions.isEmpty,
+                    "sessionCount": sessions.count]
+        }
+        let used = Set(audience.modules.compactMap { book.modules[$0.value]?.format })
+        let window = windowWords(l)
+        let title = l == .fr ? "Formation \(book.plan.project.name) — \(audience.name)"
+                             : "\(book.plan.project.name) training — \(audience.name)"
+        return PageRenderer.Page(stem: "\(audience.id)/training", template: "training/audience", language: l, title: title, context: [
+            "audience": audience.name,
+            "headcount": audience.headcount,
+            "modules": modules,
+            "hasModules": !modules.isEmpty,
+            "windowFrom": window.from,
+            "windowTo": window.to,
+            "hasClassroom": used.contains(.classroom),
+            "hasRemote": used.contains(.remote),
+            "hasElearning": used.contains(.elearning),
+            "timezone": book.plan.project.timezoneID,
+        ])
+    }
+
+    private func windowWords(_ l: Language) -> (from: String, to: String) {
+        guard let wave = book.plan.wave(audience.waveID) else { return ("", "") }
+        return (DateWords.longDate(book.training.windowFrom.resolve(j: wave.date), l),
+                DateWords.longDate(book.training.windowTo.resolve(j: wave.date), l))
+    }
+}

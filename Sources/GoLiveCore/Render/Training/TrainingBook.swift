@@ -1,0 +1,50 @@
+import Foundation
+
+/// The schedule with everything the documents look up about it: modules, trainers,
+/// rooms and audiences by id, sessions in reading order, and the plan's timezone.
+struct TrainingBook {
+    let plan: Plan
+    let training: Training
+    /// Timed sessions by date, time, site, audience, module and number;
+    /// then e-learning by audience and module. Never the scheduler's internal order.
+    let sessions: [ScheduledSession]
+    let modules: [String: TrainingModule]
+    let trainers: [String: Trainer]
+    let audiences: [String: Audience]
+    let zone: TimeZone
+
+    init(plan: Plan, training: Training, schedule: TrainingPlan) {
+        self.plan = plan
+        self.training = training
+        sessions = schedule.sessions.sorted { Self.sortKey($0).lexicographicallyPrecedes(Self.sortKey($1)) }
+        modules = Dictionary(training.modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        trainers = Dictionary(training.trainers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        audiences = Dictionary(plan.audiences.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        zone = TimeZone(identifier: plan.project.timezoneID) ?? TimeZone(secondsFromGMT: 0) ?? .current
+    }
+
+    /// Audiences that follow at least one module, in the plan's order.
+    var trainedAudiences: [Audience] { plan.audiences.filter { !$0.modules.isEmpty } }
+
+    func sessions(of audience: Audience) -> [ScheduledSession] { sessions.filter { $0.audienceID == audience.id } }
+
+    func sessions(of trainer: Trainer) -> [ScheduledSession] { sessions.filter { $0.trainerID == trainer.id } }
+
+    func moduleTitle(_ id: String) -> String { modules[id]?.title ?? id }
+
+    func trainerName(_ id: String?) -> String { id.map { trainers[$0]?.name ?? $0 } ?? "" }
+
+    func audienceName(_ id: String) -> String { audiences[id]?.name ?? id }
+
+    /// Minutes of teaching in a session (0 for e-learning, which nobody teaches).
+    func taughtMinutes(_ s: ScheduledSession) -> Int {
+        s.format == .elearning ? 0 : modules[s.moduleID]?.durationMinutes ?? 0
+    }
+
+    private static func sortKey(_ s: ScheduledSession) -> [String] {
+        let timed = s.date == nil ? "1" : "0"
+        let day = s.date.map { String(format: "%08d", $0.dayNumber + 1_000_000) } ?? ""
+        return [timed, day, s.start?.description ?? "", s.site, s.audienceID, s.moduleID,
+                String(format: "%06d", s.number), s.roomID ?? "", s.trainerID ?? ""]
+    }
+}

@@ -1,0 +1,27 @@
+/// Every training output, when the plan has a `training:` block and it fits:
+/// `training/schedule.md|html|csv`, `<audience>/training.md|html|ics` and
+/// `training/trainers/<trainer>.md|html|ics`.
+struct TrainingDocuments {
+    let project: LoadedProject
+    let planned: Planned
+    let pages: PageRenderer
+
+    func render(_ d: inout Diagnostics) -> [OutputFile] {
+        guard let training = project.plan.training, let schedule = planned.training else { return [] }
+        let book = TrainingBook(plan: project.plan, training: training, schedule: schedule)
+        var files: [OutputFile] = []
+        files += pages.render(TrainingSchedulePage(book: book).page(), &d)
+        files.append(OutputFile(path: "training/schedule.csv", text: TrainingScheduleCSV.render(book)))
+        for audience in book.trainedAudiences {
+            files += pages.render(TrainingAudiencePage(book: book, audience: audience).page(), &d)
+            files.append(OutputFile(path: "\(audience.id)/training.ics",
+                                    text: TrainingICS(book: book).audience(audience)))
+        }
+        for trainer in training.trainers {
+            files += pages.render(TrainingTrainerPage(book: book, trainer: trainer).page(), &d)
+            files.append(OutputFile(path: "training/trainers/\(trainer.id).ics",
+                                    text: TrainingICS(book: book).trainer(trainer)))
+        }
+        return files
+    }
+}

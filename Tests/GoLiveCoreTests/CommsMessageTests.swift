@@ -85,6 +85,19 @@ struct CommsMessageTests {
         #expect(r.text("intl-collections/comms/2027-03-10-postponed.md")?.contains("has been **postponed**") == true)
     }
 
+    @Test func projectTemplateOverridesAndMissingKeyWarns() throws {
+        var tree = CommsFixture.exampleTree()
+        tree["templates/announcement/teaser.fr.md"] = "# Bientôt {{product}}\n\n{{greeting}}\n\n{{nope}}\n"
+        let r = try CommsFixture.render(MemoryFiles(tree))
+        #expect(r.text("agents-paris/comms/2027-02-17-teaser.md") == "# Bientôt Atlas\n\nBonjour à toutes et à tous,\n\n\n")
+        #expect(r.text("intl-collections/comms/2027-03-17-teaser.md")?.hasPrefix("# ATLAS — Atlas is coming") == true)
+        let warning = try #require(r.warnings.first { $0.message.contains("'nope'") })
+        #expect(warning.location.file == "templates/announcement/teaser.fr.md")
+        #expect(warning.location.line == 5)
+        let parsed = try CommsFixture.emails(r, ["agents-paris/comms/2027-02-17-teaser.eml"])
+        #expect(parsed["agents-paris/comms/2027-02-17-teaser.eml"]?["subject"] as? String == "ATLAS — Bientôt Atlas")
+    }
+
     @Test func subjectComesFromACustomTemplateHeading() {
         #expect(MessageDocuments.subject(of: "# Hello *there*\n\nText", fallback: "x", code: "ATLAS") == "ATLAS — Hello there")
         #expect(MessageDocuments.subject(of: "No heading", fallback: "ATLAS — Built in", code: "ATLAS") == "ATLAS — Built in")

@@ -18,13 +18,9 @@ struct MutationPropertyTests {
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
     }
 
+    /// The example's input files; the built-in templates stay out of the damage.
     static func exampleFiles() -> [String: String] {
-        let disk = DiskFiles(root: ProjectFixture.repoRoot)
-        var files: [String: String] = [:]
-        for path in ["plan.yaml"] + disk.allFiles(under: "audiences") + disk.allFiles(under: "guides") + disk.allFiles(under: "feedback") {
-            files[path] = String(decoding: disk.read(path) ?? Data(), as: UTF8.self)
-        }
-        return files
+        TrainingOutputFixture.tree.filter { !$0.key.hasPrefix("templates/") }
     }
 
     static func mutate(_ text: String, _ r: inout Random) -> String {

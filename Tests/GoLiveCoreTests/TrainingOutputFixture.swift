@@ -4,13 +4,7 @@ import Foundation
 /// The example project at the repository root, read into memory so a test can change
 /// one file and plan and render it without touching the disk.
 enum TrainingOutputFixture {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path), url.path != "/" {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }()
+    static var root: URL { ProjectFixture.repoRoot }
 
     /// Every input file of the example (never `out/`), as text.
     static let tree: [String: String] = {

@@ -14,6 +14,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: PROJECT/out).", completion: .directory)
     var out: String?
 
+    @Option(name: .long, help: "A folder holding an earlier golive-manifest.json: guide versions continue from it.",
+            completion: .directory)
+    var previous: String?
+
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
@@ -33,6 +37,7 @@ struct BuildCommand: ParsableCommand {
         options.strict = strict
         options.dryRun = dryRun
         options.allowNoGo = allowNoGo
+        options.previous = previous.map(projectURL)
         let build = Build(files: DiskFiles(root: root), outputDirectory: output, options: options)
         do {
             let result = try build.run(progress: { if verbose { print($0) } })
@@ -40,6 +45,7 @@ struct BuildCommand: ParsableCommand {
             let r = result.report
             print("\(dryRun ? "would write" : "wrote") \(r.written.count) file(s), \(r.unchanged.count) unchanged, "
                   + "\(r.removed.count) removed — \(output.path)")
+            print(result.changes.summary)
         } catch {
             throw fail(error)
         }

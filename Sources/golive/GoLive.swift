@@ -13,7 +13,7 @@ struct GoLive: ParsableCommand {
         'golive build DIR' writes the documents under DIR/out.
         """,
         version: GoLiveVersion.current,
-        subcommands: [AgendaCommand.self, BuildCommand.self, CheckCommand.self, InitCommand.self, SchemaCommand.self, TemplatesCommand.self],
+        subcommands: [AgendaCommand.self, BenchCommand.self, BuildCommand.self, CheckCommand.self, InitCommand.self, SchemaCommand.self, TemplatesCommand.self],
         defaultSubcommand: nil
     )
 }

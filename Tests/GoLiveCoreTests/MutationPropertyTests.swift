@@ -6,33 +6,21 @@ import Testing
 /// fails with positioned errors only.
 @Suite("Mutations of the example")
 struct MutationPropertyTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
-
     /// The example's input files; the built-in templates stay out of the damage.
     static func exampleFiles() -> [String: String] {
         TrainingOutputFixture.tree.filter { !$0.key.hasPrefix("templates/") }
     }
 
-    static func mutate(_ text: String, _ r: inout Random) -> String {
+    static func mutate(_ text: String, _ r: inout TrainingRandom) -> String {
         var lines = text.components(separatedBy: "\n")
         guard !lines.isEmpty else { return text }
-        let i = r.below(lines.count)
-        switch r.below(6) {
+        let i = r.pick(lines.count)
+        switch r.pick(6) {
         case 0: lines.remove(at: i)                                               // dropped key
         case 1: lines[i] = lines[i].replacingOccurrences(of: ": ", with: ": [")   // wrong type / syntax
         case 2: lines[i] = lines[i].replacingOccurrences(of: "2027-", with: "2027-13-")  // bad date
         case 3:                                                                      // random bytes
-            let junk = (0..<8).map { _ in Character(UnicodeScalar(UInt8(r.below(94) + 33))) }
+            let junk = (0..<8).map { _ in Character(UnicodeScalar(UInt8(r.pick(94) + 33))) }
             lines[i] += String(junk)
         case 4: lines[i] = lines[i].replacingOccurrences(of: "J-", with: "J+x")       // bad relative day
         default: lines.insert("  unexpected_key: 1", at: i)                          // unknown key
@@ -42,11 +30,11 @@ struct MutationPropertyTests {
 
     @Test func randomMutationsNeverCrashAndAlwaysExplainThemselves() throws {
         let original = Self.exampleFiles()
-        var r = Random(state: 20270319)
+        var r = TrainingRandom(seed: 20270319)
         let paths = original.keys.sorted()
         for _ in 0..<150 {
             var files = original
-            let path = paths[r.below(paths.count)]
+            let path = paths[r.pick(paths.count)]
             files[path] = Self.mutate(files[path] ?? "", &r)
             do {
                 let loaded = try LoadedProject.load(MemoryFiles(files))
@@ -72,4 +60,9 @@ struct MutationPropertyTests {
         let messages = ProjectFixture.messages(files)
         #expect(messages.contains("audiences/agents-paris.yaml:1:1: error: the file is not UTF-8 text: save it as UTF-8"))
     }
+}
+
+extension TrainingRandom {
+    /// 0 ..< n.
+    mutating func pick(_ n: Int) -> Int { int(in: 0...(max(n, 1) - 1)) }
 }

@@ -20,30 +20,37 @@ enum QuotedPrintable {
         return result
     }
 
+    private static let hex = Array("0123456789ABCDEF".utf8)
+
+    /// Works on bytes with a running column: the encoded text is ASCII, so bytes are characters.
     private static func encodeLine(_ bytes: [UInt8]) -> String {
-        var out: [String] = []
-        var current = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
+        var column = 0
+        var token: [UInt8] = []
+        token.reserveCapacity(3)
         for (index, byte) in bytes.enumerated() {
-            let token = tokenFor(byte, at: index, isLast: index == bytes.count - 1, line: bytes)
-            if current.count + token.count > maxLine - 1 {
-                out.append(current + "=")
-                current = ""
+            token.removeAll(keepingCapacity: true)
+            appendToken(byte, at: index, isLast: index == bytes.count - 1, line: bytes, to: &token)
+            if column + token.count > maxLine - 1 {
+                out += [0x3D, 0x0D, 0x0A]   // soft break "=\r\n"
+                column = 0
             }
-            current += token
+            out += token
+            column += token.count
         }
-        out.append(current)
-        return out.joined(separator: "\r\n")
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func tokenFor(_ byte: UInt8, at index: Int, isLast: Bool, line: [UInt8]) -> String {
+    private static func appendToken(_ byte: UInt8, at index: Int, isLast: Bool, line: [UInt8], to token: inout [UInt8]) {
         let isWhitespace = byte == 0x20 || byte == 0x09
         let printable = (33...126).contains(byte) && byte != 0x3D
         // A leading "." or "From " can be mangled by SMTP servers and mbox tools.
         let riskyStart = index == 0 && (byte == 0x2E || (byte == 0x46 && line.starts(with: Array("From ".utf8))))
         if (printable && !riskyStart) || (isWhitespace && !isLast) {
-            return String(UnicodeScalar(byte))
+            token.append(byte)
+        } else {
+            token += [0x3D, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
         }
-        let hex = Array("0123456789ABCDEF")
-        return "=" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0x0F)])
     }
 }

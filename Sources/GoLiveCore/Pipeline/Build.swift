@@ -6,12 +6,17 @@ public struct Build {
         public var strict = false
         public var dryRun = false
         public var allowNoGo = false
+        /// A folder holding an earlier `golive-manifest.json` (`--previous DIR`): guide versions and calendar
+        /// sequences continue from it (merged with the output folder's own manifest, the most advanced wins).
+        public var previous: URL?
         public init() {}
     }
 
     public struct Result: Sendable {
         public var warnings: [Diagnostic]
         public var report: OutputWriter.Report
+        /// Per audience: documents changed and messages to resend (also in `out/changes.md`).
+        public var changes: ChangeReport
         public var documentCount: Int
         public var stageTimes: [(stage: String, seconds: Double)]
     }
@@ -45,19 +50,31 @@ public struct Build {
             throw .noGo(project.plan.decision.location)
         }
         let planned = try timed(2, "plan") { () throws(GoLiveError) in try Planning.run(project.plan, strict: options.strict) }
-        let (outputs, renderWarnings) = try timed(3, "render") { () throws(GoLiveError) in
-            try Rendering.run(project, planned, options: options)
-        }
         let previous = Manifest.load(from: outputDirectory)
+        let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
+        let (outputs, renderWarnings) = try timed(3, "render") { () throws(GoLiveError) in
+            try Rendering.run(project, planned, options: options, history: history)
+        }
         var manifest = Manifest()
         manifest.files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, Digest.fnv1a($0.data)) })
         manifest.inputs = project.inputDigests
-        let writer = OutputWriter(directory: outputDirectory)
-        let report = try timed(4, options.dryRun ? "write (dry run)" : "write") { () throws(GoLiveError) in
-            options.dryRun ? writer.preview(outputs, previous: previous)
-                           : try writer.write(outputs, manifest: manifest, previous: previous)
+        for edition in GuideVersioning.editions(project.plan, history: history) {
+            manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
         }
-        return Result(warnings: project.warnings + planned.warnings + renderWarnings, report: report,
+        let events = Manifest.eventRecords(in: outputs)
+        manifest.events = events.isEmpty ? nil : events
+        let writer = OutputWriter(directory: outputDirectory)
+        var changes = ChangeReport(written: [], removed: [], audienceIDs: [])
+        let report = try timed(4, options.dryRun ? "write (dry run)" : "write") { () throws(GoLiveError) in
+            let preview = writer.preview(outputs, previous: previous)
+            changes = ChangeReport(written: preview.written, removed: preview.removed,
+                                   audienceIDs: project.plan.audiences.map(\.id))
+            guard !options.dryRun else { return preview }
+            // A build that changes nothing leaves changes.md as it was: it tells the last real change.
+            let extras = changes.isEmpty ? [] : [OutputFile(path: ChangeReport.fileName, text: changes.markdown)]
+            return try writer.write(outputs, manifest: manifest, previous: previous, extras: extras)
+        }
+        return Result(warnings: project.warnings + planned.warnings + renderWarnings, report: report, changes: changes,
                       documentCount: outputs.count, stageTimes: times)
     }
 }
@@ -84,13 +101,22 @@ public enum Planning {
 /// Stage "render": every output file in memory. Nothing is written if any document fails.
 public enum Rendering {
     public static func run(_ project: LoadedProject, _ planned: Planned,
-                           options: Build.Options) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
+                           options: Build.Options, history: Manifest? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
         var d = Diagnostics()
-        let pages = PageRenderer(templates: project.templates, plan: project.plan)
+        var pages = PageRenderer(templates: project.templates, plan: project.plan)
+        pages.hasHomePage = true   // out/index.html is rendered last, below
         var outputs: [OutputFile] = []
         outputs += pages.render(CommsPlanDocument(plan: project.plan, sends: planned.sends).page(), &d)
         outputs += MessageDocuments(project: project, planned: planned, pages: pages).render(&d)
         outputs += TrainingDocuments(project: project, planned: planned, pages: pages).render(&d)
+        outputs += GuideDocuments(plan: project.plan, editions: GuideVersioning.editions(project.plan, history: history),
+                                  pages: pages).render(&d)
+        outputs += KitDocuments(plan: project.plan, planned: planned, pages: pages, earlier: outputs).render(&d)
+        outputs += RunbookDocuments(plan: project.plan, pages: pages).render(&d)
+        outputs += PostGoLiveDocuments(plan: project.plan, pages: pages).render(&d)
+        outputs += HandoverDocuments(plan: project.plan, pages: pages, earlier: outputs).render(&d)
+        // Keep last: the home page links every document rendered above it.
+        outputs += HomeDocuments(plan: project.plan, planned: planned, pages: pages, earlier: outputs).render(&d)
         if options.strict { d = d.promotingWarnings() }
         if d.hasErrors { throw .invalidInput(d.sorted) }
         return (outputs.sorted { $0.path < $1.path }, d.sorted)

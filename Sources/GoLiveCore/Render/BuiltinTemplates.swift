@@ -841,6 +841,741 @@ Aucun message n'est prévu : ajoutez des entrées à `communications` dans `plan
 Au total : **{{sendCount}} envois**, {{reach}} lectures attendues. Le même plan existe en tableur (`comms-plan.csv`) et en agenda avec rappels (`comms-calendar.ics`).
 
 """#,
+        "guide/guide.en.md": #"""
+# {{title}}
+
+**{{audience}}** — version {{version}}
+
+{{#fallback}}
+> **{{note}}** {{fallback}}
+
+{{/fallback}}
+{{{preamble}}}
+
+{{#whatsNew}}
+## <a id="{{id}}"></a>{{heading}}
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+
+{{#fixedHeading}}
+**{{fixedHeading}}**
+
+{{#fixed}}
+- {{text}}{{#answer}} — {{answer}}{{/answer}}{{#isNew}} *({{isNew}})*{{/isNew}}
+{{/fixed}}
+
+{{/fixedHeading}}
+{{/whatsNew}}
+## <a id="{{tocID}}"></a>{{contents}}
+
+{{#toc}}
+{{indent}}- [{{heading}}](#{{slug}})
+{{/toc}}
+
+{{#sections}}
+{{hashes}} <a id="{{slug}}"></a>{{heading}}
+
+{{{body}}}
+
+{{#feedback}}
+> **{{label}}** — {{text}}
+{{#answer}}
+>
+> **{{answerLabel}}** {{answer}}
+{{/answer}}
+
+{{/feedback}}
+{{/sections}}
+{{#other}}
+## <a id="{{id}}"></a>{{heading}}
+
+{{#feedback}}
+> **{{label}}** — {{text}}
+{{#answer}}
+>
+> **{{answerLabel}}** {{answer}}
+{{/answer}}
+
+{{/feedback}}
+{{/other}}
+
+"""#,
+        "guide/guide.fr.md": #"""
+# {{title}}
+
+**{{audience}}** — version {{version}}
+
+{{#fallback}}
+> **{{note}}** {{fallback}}
+
+{{/fallback}}
+{{{preamble}}}
+
+{{#whatsNew}}
+## <a id="{{id}}"></a>{{heading}}
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+
+{{#fixedHeading}}
+**{{fixedHeading}}**
+
+{{#fixed}}
+- {{text}}{{#answer}} — {{answer}}{{/answer}}{{#isNew}} *({{isNew}})*{{/isNew}}
+{{/fixed}}
+
+{{/fixedHeading}}
+{{/whatsNew}}
+## <a id="{{tocID}}"></a>{{contents}}
+
+{{#toc}}
+{{indent}}- [{{heading}}](#{{slug}})
+{{/toc}}
+
+{{#sections}}
+{{hashes}} <a id="{{slug}}"></a>{{heading}}
+
+{{{body}}}
+
+{{#feedback}}
+> **{{label}}** — {{text}}
+{{#answer}}
+>
+> **{{answerLabel}}** {{answer}}
+{{/answer}}
+
+{{/feedback}}
+{{/sections}}
+{{#other}}
+## <a id="{{id}}"></a>{{heading}}
+
+{{#feedback}}
+> **{{label}}** — {{text}}
+{{#answer}}
+>
+> **{{answerLabel}}** {{answer}}
+{{/answer}}
+
+{{/feedback}}
+{{/other}}
+
+"""#,
+        "handover/dossier.en.md": #"""
+# {{title}}
+
+This dossier goes with the handover to support: who takes over and for what, the handover meetings, the documents handed over, an index of every project document and the register of anomalies still open.
+
+## Support teams
+
+{{^hasTeams}}
+The plan names no support team.
+{{/hasTeams}}
+{{#teams}}
+- **{{name}}**{{#hasScope}} — {{scope}}{{/hasScope}}{{#hasContact}}. Contact: {{contact}}{{/hasContact}}
+{{/teams}}
+
+## Handover meetings
+
+{{#hasDates}}
+Handover date:
+
+{{#dates}}
+- {{wave}}: {{date}}
+{{/dates}}
+
+{{/hasDates}}
+{{^hasMeetings}}
+The plan has no handover meeting.
+{{/hasMeetings}}
+{{#hasMeetings}}
+Every meeting is in [handover.ics](handover.ics).
+
+{{#meetings}}
+- ☐ **{{title}}** ({{wave}}), {{when}} — with {{with}}
+{{/meetings}}
+{{/hasMeetings}}
+
+## Documents handed over
+
+{{^hasDocuments}}
+The plan lists no documents to hand over.
+{{/hasDocuments}}
+{{#documents}}
+- ☐ {{.}}
+{{/documents}}
+
+<div class="page-break"></div>
+
+## Register of open anomalies
+
+{{^hasAnomalies}}
+No feedback is open or on a workaround: nothing to take over.
+{{/hasAnomalies}}
+{{#hasAnomalies}}
+{{anomalyCount}} feedback item(s) open or on a workaround, handed to support:
+
+{{#anomalies}}
+- **{{id}}** ({{date}}, {{kind}}, {{status}}) — {{text}}
+  - Audience: {{audience}}; guide: {{where}}
+{{#hasAnswer}}
+  - Answer or workaround: {{answer}}
+{{/hasAnswer}}
+{{/anomalies}}
+{{/hasAnomalies}}
+
+<div class="page-break"></div>
+
+## Document index
+
+### By phase
+
+{{#byPhase}}
+#### {{phase}}
+
+{{> home/documents}}
+
+{{/byPhase}}
+### By audience
+
+{{#byAudience}}
+#### {{audience}}
+
+{{#phases}}
+*{{phase}}*
+
+{{> home/documents}}
+
+{{/phases}}
+{{/byAudience}}
+
+"""#,
+        "handover/dossier.fr.md": #"""
+# {{title}}
+
+Ce dossier accompagne la passation au support : qui prend le relais et sur quel périmètre, les réunions de passation, les documents remis, l'index de tous les documents du projet et le registre des anomalies encore ouvertes.
+
+## Équipes de support
+
+{{^hasTeams}}
+Le plan ne nomme pas d'équipe de support.
+{{/hasTeams}}
+{{#teams}}
+- **{{name}}**{{#hasScope}} — {{scope}}{{/hasScope}}{{#hasContact}}. Contact : {{contact}}{{/hasContact}}
+{{/teams}}
+
+## Réunions de passation
+
+{{#hasDates}}
+Passation effective :
+
+{{#dates}}
+- {{wave}} : {{date}}
+{{/dates}}
+
+{{/hasDates}}
+{{^hasMeetings}}
+Le plan ne prévoit pas de réunion de passation.
+{{/hasMeetings}}
+{{#hasMeetings}}
+Toutes les réunions sont dans le fichier [handover.ics](handover.ics).
+
+{{#meetings}}
+- ☐ **{{title}}** ({{wave}}), {{when}} — avec {{with}}
+{{/meetings}}
+{{/hasMeetings}}
+
+## Documents remis
+
+{{^hasDocuments}}
+Le plan ne liste pas de document à remettre.
+{{/hasDocuments}}
+{{#documents}}
+- ☐ {{.}}
+{{/documents}}
+
+<div class="page-break"></div>
+
+## Registre des anomalies ouvertes
+
+{{^hasAnomalies}}
+Aucun retour n'est ouvert ni en contournement : rien à reprendre.
+{{/hasAnomalies}}
+{{#hasAnomalies}}
+{{anomalyCount}} retour(s) ouvert(s) ou en contournement, transmis au support :
+
+{{#anomalies}}
+- **{{id}}** ({{date}}, {{kind}}, {{status}}) — {{text}}
+  - Population : {{audience}} ; guide : {{where}}
+{{#hasAnswer}}
+  - Réponse ou contournement : {{answer}}
+{{/hasAnswer}}
+{{/anomalies}}
+{{/hasAnomalies}}
+
+<div class="page-break"></div>
+
+## Index des documents
+
+### Par phase
+
+{{#byPhase}}
+#### {{phase}}
+
+{{> home/documents}}
+
+{{/byPhase}}
+### Par population
+
+{{#byAudience}}
+#### {{audience}}
+
+{{#phases}}
+*{{phase}}*
+
+{{> home/documents}}
+
+{{/phases}}
+{{/byAudience}}
+
+"""#,
+        "home/documents.md": #"""
+{{#documents}}- [{{label}}]({{href}}){{#hasOthers}} —{{#others}} [{{format}}]({{href}}){{/others}}{{/hasOthers}}
+{{/documents}}
+
+"""#,
+        "home/index.en.md": #"""
+# {{title}}
+
+{{#hasOrganisation}}
+*{{organisation}}*
+
+{{/hasOrganisation}}
+{{#hasSummary}}
+{{summary}}
+
+{{/hasSummary}}
+## Decision
+
+**{{decision}}**{{#hasDecisionDate}}, on {{decisionDate}}{{/hasDecisionDate}}{{#hasDecidedBy}} ({{decidedBy}}){{/hasDecidedBy}}.
+
+{{#hasConditions}}
+Conditions:
+
+{{#conditions}}
+- ☐ {{.}}
+{{/conditions}}
+
+{{/hasConditions}}
+## Waves
+
+{{#waves}}
+### {{name}} — {{date}}
+
+- Cutover {{window}}
+{{#hasScope}}
+- Scope: {{scope}}
+{{/hasScope}}
+{{#hasAudiences}}
+- Audiences ({{headcount}} people): {{audiences}}
+{{/hasAudiences}}
+
+{{/waves}}
+Local times ({{timezone}}).
+
+{{{svg}}}
+
+## Documents by phase
+
+{{#byPhase}}
+### {{phase}}
+
+{{> home/documents}}
+
+{{/byPhase}}
+## Documents by audience
+
+{{#byAudience}}
+### {{audience}}
+
+{{#phases}}
+*{{phase}}*
+
+{{> home/documents}}
+
+{{/phases}}
+{{/byAudience}}
+
+"""#,
+        "home/index.fr.md": #"""
+# {{title}}
+
+{{#hasOrganisation}}
+*{{organisation}}*
+
+{{/hasOrganisation}}
+{{#hasSummary}}
+{{summary}}
+
+{{/hasSummary}}
+## Décision
+
+**{{decision}}**{{#hasDecisionDate}}, le {{decisionDate}}{{/hasDecisionDate}}{{#hasDecidedBy}} ({{decidedBy}}){{/hasDecidedBy}}.
+
+{{#hasConditions}}
+Conditions :
+
+{{#conditions}}
+- ☐ {{.}}
+{{/conditions}}
+
+{{/hasConditions}}
+## Vagues
+
+{{#waves}}
+### {{name}} — {{date}}
+
+- Bascule {{window}}
+{{#hasScope}}
+- Périmètre : {{scope}}
+{{/hasScope}}
+{{#hasAudiences}}
+- Populations ({{headcount}} personnes) : {{audiences}}
+{{/hasAudiences}}
+
+{{/waves}}
+Heures locales ({{timezone}}).
+
+{{{svg}}}
+
+## Documents par phase
+
+{{#byPhase}}
+### {{phase}}
+
+{{> home/documents}}
+
+{{/byPhase}}
+## Documents par population
+
+{{#byAudience}}
+### {{audience}}
+
+{{#phases}}
+*{{phase}}*
+
+{{> home/documents}}
+
+{{/phases}}
+{{/byAudience}}
+
+"""#,
+        "kit/kit.en.md": #"""
+# {{title}}
+
+**For the relays** of *{{audience}}* ({{headcount}} people, {{wave}}): the managers and champions who carry the change to their team. Go-live on **{{goLive}}**.
+
+Relays: {{#relays}}{{name}}{{#hasRole}} ({{role}}){{/hasRole}} · {{/relays}}{{relayCount}} relay(s) for {{headcount}} people.
+
+{{#relaysShort}}
+**Note:** the usual ratio is one relay per {{peoplePerRelay}} people, that is {{relaysNeeded}} for your audience; ask the PMO for more relays.
+{{/relaysShort}}
+
+## Why we are changing
+
+{{#hasSummary}}
+{{summary}}
+
+{{/hasSummary}}
+{{#hasSponsor}}
+*Sponsored by {{sponsor}}.*
+
+{{/hasSponsor}}
+## Key messages — say them as written
+
+These sentences are approved: use them **word for word**, spoken or written.
+
+- “On {{goLive}}, we move to {{project}}.”
+- “No data entry is possible {{freezeSpan}}: that is the cutover night.”
+{{#hasTraining}}
+- “Everyone attends {{moduleTitles}}{{#hasDeadline}} by {{trainingDeadline}}{{/hasDeadline}}.”
+{{/hasTraining}}
+{{#hasHypercare}}
+- “If anything goes wrong, ask your relay first{{#hasHypercareContact}}, then the support desk: {{hypercareContact}}{{/hasHypercareContact}}.”
+{{/hasHypercare}}
+
+## Points to put in your own words
+
+Start from these points and illustrate them with examples from your team's work.
+
+{{#benefits}}
+- {{.}}
+{{/benefits}}
+{{^hasBenefits}}
+- What the change brings to your team's daily work.
+{{/hasBenefits}}
+
+<div class="page-break"></div>
+
+## What changes, what stays the same
+
+{{#hasChanges}}
+**What changes:**
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+
+{{/hasChanges}}
+{{#hasUnchanged}}
+**What stays the same:**
+
+{{#unchanged}}
+- {{.}}
+{{/unchanged}}
+
+{{/hasUnchanged}}
+{{#hasActions}}
+**What everyone must do, and by when:**
+
+{{#actions}}
+- {{.}}
+{{/actions}}
+
+{{/hasActions}}
+## Your audience's timeline
+
+{{#timeline}}
+- **{{when}}** — {{#hasLink}}[{{what}}]({{link}}){{/hasLink}}{{^hasLink}}{{what}}{{/hasLink}}
+{{/timeline}}
+
+<div class="page-break"></div>
+
+## Relay checklists
+
+### Before
+
+- ☐ Read this kit and the messages sent to your audience.
+- ☐ Present the project to your team with the key messages, then the points in your own words.
+{{#hasTraining}}
+- ☐ Check that everyone is booked{{#hasDeadline}} and trained by {{trainingDeadline}}{{/hasDeadline}}{{#trainingLink}} ([training schedule]({{trainingLink}})){{/trainingLink}}.
+{{/hasTraining}}
+{{#actions}}
+- ☐ Make sure your team has done this: {{.}}
+{{/actions}}
+- ☐ On the day before ({{dayBefore}}), remind everyone that no data entry is possible {{freezeSpan}}.
+
+### On the day
+
+- ☐ Be there at opening, {{openAt}}.
+- ☐ Check that everyone can sign in and find their files.
+- ☐ Write down every blocker (who, which screen, which message) and pass it to support.
+- ☐ Hold a short team check-in at the end of the day.
+
+### After
+
+{{#hasMeeting}}
+- ☐ Every working day, report your team's anomalies before the daily meeting at {{meetingTime}}.
+{{/hasMeeting}}
+- ☐ Collect questions and share the answers from the FAQ.
+{{#hasHypercare}}
+- ☐ Until {{hypercareUntil}}, send your team to the reinforced support.
+{{/hasHypercare}}
+- ☐ Review how it went with your team one week after go-live.
+
+<div class="page-break"></div>
+
+## Frequently asked questions
+
+{{^hasFAQ}}
+No frequently asked questions yet.
+{{/hasFAQ}}
+{{#faq}}
+**{{q}}**
+
+{{a}}
+
+{{/faq}}
+## Who to call
+
+{{#hasHypercare}}
+- **Reinforced support (hypercare)** until {{hypercareUntil}}{{#hasHypercareContact}}: {{hypercareContact}}{{/hasHypercareContact}}
+{{/hasHypercare}}
+{{#teams}}
+- **{{name}}**{{#hasScope}} — {{scope}}{{/hasScope}}{{#hasContact}}: {{contact}}{{/hasContact}}
+{{/teams}}
+{{#roles}}
+- **{{name}}**{{#hasPerson}}: {{person}}{{/hasPerson}}{{#hasContact}} — {{contact}}{{/hasContact}}
+{{/roles}}
+
+## What if we roll back?
+
+{{#hasFallback}}
+If the cutover night goes wrong, {{decider}} can decide to go back to the old tool{{#hasPNR}}, at the latest on {{pnr}}{{/hasPNR}}. For your team, this means:
+
+- the old tool is reopened and everyone finds the work they entered before the cutover;
+- you are told before the working day starts, and you tell your team;
+- a new go-live date is announced afterwards.
+{{/hasFallback}}
+{{^hasFallback}}
+The plan has no rollback: if something goes wrong, support fixes it going forward.
+{{/hasFallback}}
+
+"""#,
+        "kit/kit.fr.md": #"""
+# {{title}}
+
+**Pour les relais** de la population *{{audience}}* ({{headcount}} personnes, {{wave}}) : managers et ambassadeurs qui portent le changement auprès de leur équipe. Mise en production le **{{goLive}}**.
+
+Relais : {{#relays}}{{name}}{{#hasRole}} ({{role}}){{/hasRole}} · {{/relays}}{{relayCount}} relais pour {{headcount}} personnes.
+
+{{#relaysShort}}
+**Attention :** l'usage est d'un relais pour {{peoplePerRelay}} personnes, soit {{relaysNeeded}} pour votre population ; demandez des relais supplémentaires au PMO.
+{{/relaysShort}}
+
+## Pourquoi nous changeons
+
+{{#hasSummary}}
+{{summary}}
+
+{{/hasSummary}}
+{{#hasSponsor}}
+*Projet porté par {{sponsor}}.*
+
+{{/hasSponsor}}
+## Messages clés — à dire tels quels
+
+Ces phrases sont validées : reprenez-les **mot pour mot**, à l'oral comme à l'écrit.
+
+- « Le {{goLive}}, nous passons à {{project}}. »
+- « Aucune saisie n'est possible {{freezeSpan}} : c'est la nuit de bascule. »
+{{#hasTraining}}
+- « Chaque personne suit {{moduleTitles}}{{#hasDeadline}} avant le {{trainingDeadline}}{{/hasDeadline}}. »
+{{/hasTraining}}
+{{#hasHypercare}}
+- « En cas de difficulté, adressez-vous d'abord à votre relais{{#hasHypercareContact}}, puis à la cellule d'assistance : {{hypercareContact}}{{/hasHypercareContact}}. »
+{{/hasHypercare}}
+
+## Points à expliquer avec vos mots
+
+Partez de ces points et illustrez-les par des exemples tirés du travail de votre équipe.
+
+{{#benefits}}
+- {{.}}
+{{/benefits}}
+{{^hasBenefits}}
+- Ce que le changement apporte à votre équipe au quotidien.
+{{/hasBenefits}}
+
+<div class="page-break"></div>
+
+## Ce qui change, ce qui ne change pas
+
+{{#hasChanges}}
+**Ce qui change :**
+
+{{#changes}}
+- {{.}}
+{{/changes}}
+
+{{/hasChanges}}
+{{#hasUnchanged}}
+**Ce qui ne change pas :**
+
+{{#unchanged}}
+- {{.}}
+{{/unchanged}}
+
+{{/hasUnchanged}}
+{{#hasActions}}
+**Ce que chacun doit faire, et quand :**
+
+{{#actions}}
+- {{.}}
+{{/actions}}
+
+{{/hasActions}}
+## Le calendrier de votre population
+
+{{#timeline}}
+- **{{when}}** — {{#hasLink}}[{{what}}]({{link}}){{/hasLink}}{{^hasLink}}{{what}}{{/hasLink}}
+{{/timeline}}
+
+<div class="page-break"></div>
+
+## Listes de contrôle du relais
+
+### Avant
+
+- ☐ Lire ce kit et les messages envoyés à votre population.
+- ☐ Présenter le projet à votre équipe avec les messages clés, puis les points à expliquer avec vos mots.
+{{#hasTraining}}
+- ☐ Vérifier que chaque personne est inscrite{{#hasDeadline}} et formée avant le {{trainingDeadline}}{{/hasDeadline}}{{#trainingLink}} ([planning des formations]({{trainingLink}})){{/trainingLink}}.
+{{/hasTraining}}
+{{#actions}}
+- ☐ S'assurer que l'équipe a fait ceci : {{.}}
+{{/actions}}
+- ☐ Rappeler, la veille ({{dayBefore}}), qu'aucune saisie n'est possible {{freezeSpan}}.
+
+### Le jour J
+
+- ☐ Être présent à l'ouverture, {{openAt}}.
+- ☐ Vérifier que chaque personne se connecte et retrouve ses dossiers.
+- ☐ Noter chaque blocage (qui, quel écran, quel message) et le transmettre au support.
+- ☐ Faire un point rapide avec l'équipe en fin de journée.
+
+### Après
+
+{{#hasMeeting}}
+- ☐ Chaque jour ouvré, remonter les anomalies de l'équipe avant le point quotidien de {{meetingTime}}.
+{{/hasMeeting}}
+- ☐ Recueillir les questions et partager les réponses de la FAQ.
+{{#hasHypercare}}
+- ☐ Jusqu'au {{hypercareUntil}}, orienter l'équipe vers le support renforcé.
+{{/hasHypercare}}
+- ☐ Faire le bilan avec l'équipe une semaine après la mise en production.
+
+<div class="page-break"></div>
+
+## Questions fréquentes
+
+{{^hasFAQ}}
+Pas de question fréquente pour l'instant.
+{{/hasFAQ}}
+{{#faq}}
+**{{q}}**
+
+{{a}}
+
+{{/faq}}
+## Qui appeler
+
+{{#hasHypercare}}
+- **Support renforcé (hypercare)** jusqu'au {{hypercareUntil}}{{#hasHypercareContact}} : {{hypercareContact}}{{/hasHypercareContact}}
+{{/hasHypercare}}
+{{#teams}}
+- **{{name}}**{{#hasScope}} — {{scope}}{{/hasScope}}{{#hasContact}} : {{contact}}{{/hasContact}}
+{{/teams}}
+{{#roles}}
+- **{{name}}**{{#hasPerson}} : {{person}}{{/hasPerson}}{{#hasContact}} — {{contact}}{{/hasContact}}
+{{/roles}}
+
+## Et si l'on revient en arrière ?
+
+{{#hasFallback}}
+Si la nuit de bascule se passe mal, {{decider}} peut décider de revenir à l'ancien outil{{#hasPNR}}, au plus tard le {{pnr}}{{/hasPNR}}. Pour votre équipe, cela veut dire :
+
+- l'ancien outil est rouvert et chacun y retrouve son travail saisi avant la bascule ;
+- vous êtes prévenu avant le début de la journée, et vous prévenez votre équipe ;
+- une nouvelle date de mise en production est annoncée ensuite.
+{{/hasFallback}}
+{{^hasFallback}}
+Le plan ne prévoit pas de retour arrière : en cas de problème, le support corrige en avançant.
+{{/hasFallback}}
+
+"""#,
         "layout/page.html": #"""
 <!DOCTYPE html>
 <html lang="{{lang}}">
@@ -897,6 +1632,300 @@ footer.site { color: var(--muted); font-size: .85rem; border-top: 1px solid var(
 <footer class="site">{{footer}}</footer>
 </body>
 </html>
+
+"""#,
+        "post-golive/wave.en.md": #"""
+# {{title}}
+
+Go-live on **{{goLive}}**. Local times ({{timezone}}).{{#runbook}} The cutover night is in the [runbook]({{runbook}}).{{/runbook}}
+
+## Controls after go-live
+
+{{^hasChecks}}
+The plan has no controls.
+{{/hasChecks}}
+{{#checks}}
+- ☐ {{#hasWhen}}**{{when}}** — {{/hasWhen}}{{title}}{{#hasOwner}} (*{{owner}}*){{/hasOwner}}
+{{/checks}}
+
+## Daily anomaly meeting
+
+{{^hasMeeting}}
+The plan has no daily meeting.
+{{/hasMeeting}}
+{{#hasMeeting}}
+Every working day, {{meetingHours}} ({{meetingDuration}}){{#hasPlace}}, {{meetingPlace}}{{/hasPlace}}. Add the {{meetingCount}} meetings to your calendar with [{{ics}}]({{ics}}).
+
+Participants:
+
+{{#participants}}
+- {{.}}
+{{/participants}}
+
+Dates:
+
+{{#meetingDates}}
+- ☐ {{date}} ({{label}})
+{{/meetingDates}}
+{{/hasMeeting}}
+
+## Hypercare
+
+{{^hasHypercare}}
+The plan has no hypercare period.
+{{/hasHypercare}}
+{{#hasHypercare}}
+Reinforced support until **{{hypercareUntil}}** inclusive.{{#hasContact}} Contact: {{contact}}.{{/hasContact}}
+
+{{#hasExitCriteria}}
+We leave hypercare when all these criteria are met:
+
+{{#exitCriteria}}
+- ☐ {{.}}
+{{/exitCriteria}}
+{{/hasExitCriteria}}
+{{/hasHypercare}}
+
+"""#,
+        "post-golive/wave.fr.md": #"""
+# {{title}}
+
+Mise en production le **{{goLive}}**. Heures locales ({{timezone}}).{{#runbook}} La nuit de bascule est décrite dans le [runbook]({{runbook}}).{{/runbook}}
+
+## Contrôles après la mise en production
+
+{{^hasChecks}}
+Le plan ne prévoit pas de contrôle.
+{{/hasChecks}}
+{{#checks}}
+- ☐ {{#hasWhen}}**{{when}}** — {{/hasWhen}}{{title}}{{#hasOwner}} (*{{owner}}*){{/hasOwner}}
+{{/checks}}
+
+## Point quotidien des anomalies
+
+{{^hasMeeting}}
+Le plan ne prévoit pas de point quotidien.
+{{/hasMeeting}}
+{{#hasMeeting}}
+Chaque jour ouvré, de {{meetingHours}} ({{meetingDuration}}){{#hasPlace}}, {{meetingPlace}}{{/hasPlace}}. Ajoutez les {{meetingCount}} réunions à votre agenda avec le fichier [{{ics}}]({{ics}}).
+
+Participants :
+
+{{#participants}}
+- {{.}}
+{{/participants}}
+
+Dates :
+
+{{#meetingDates}}
+- ☐ {{date}} ({{label}})
+{{/meetingDates}}
+{{/hasMeeting}}
+
+## Hypercare
+
+{{^hasHypercare}}
+Le plan ne prévoit pas de période d'hypercare.
+{{/hasHypercare}}
+{{#hasHypercare}}
+Support renforcé jusqu'au **{{hypercareUntil}}** inclus.{{#hasContact}} Contact : {{contact}}.{{/hasContact}}
+
+{{#hasExitCriteria}}
+On sort de l'hypercare quand tous ces critères sont remplis :
+
+{{#exitCriteria}}
+- ☐ {{.}}
+{{/exitCriteria}}
+{{/hasExitCriteria}}
+{{/hasHypercare}}
+
+"""#,
+        "runbook/wave.en.md": #"""
+# {{title}}
+
+**Go-live: {{goLive}}.** Cutover window {{window}} ({{windowLabel}}). All times are local ({{timezone}}); "J" is the go-live day.
+
+{{#hasScope}}
+Scope:
+
+{{#scope}}
+- {{.}}
+{{/scope}}
+{{/hasScope}}
+
+{{{svg}}}
+
+## Overview
+
+{{^hasSteps}}
+The plan has no cutover steps.
+{{/hasSteps}}
+{{#hasSteps}}
+<table>
+<thead><tr><th>Start</th><th>End</th><th>Duration</th><th>Step</th><th>Owner</th><th>Go/no-go</th></tr></thead>
+<tbody>
+{{#steps}}
+<tr><td>{{startLabel}}</td><td>{{endLabel}}</td><td>{{duration}}</td><td>{{title}}</td><td>{{owner}}</td><td>{{#checkpoint}}◆ yes{{/checkpoint}}</td></tr>
+{{/steps}}
+</tbody>
+</table>
+{{/hasSteps}}
+
+## Step by step
+
+{{#rows}}
+{{#step}}
+### ☐ {{startLabel}} → {{endLabel}} · {{title}}
+
+- **Start**: {{startLong}} — **end**: {{endLong}} ({{duration}})
+- **Owner**: {{owner}}{{#hasContact}} — {{contact}}{{/hasContact}}
+{{#checkpoint}}
+- **◆ Go/no-go checkpoint**: carry on only with the owner's explicit go.
+{{/checkpoint}}
+{{#hasRollback}}
+- **Rollback of this step**: {{rollback}}
+{{/hasRollback}}
+{{#pastWindow}}
+- **Warning**: this step ends after the cutover window closes.
+{{/pastWindow}}
+{{#afterPNR}}
+- After the point of no return: a full rollback is no longer possible.
+{{/afterPNR}}
+
+{{/step}}
+{{#pnr}}
+### ▲ {{label}} · Point of no return
+
+From {{long}}, a full rollback is no longer possible: from then on, we fix forward.
+
+{{/pnr}}
+{{/rows}}
+<div class="page-break"></div>
+
+## Fallback plan
+
+{{^hasFallback}}
+The plan describes no fallback.
+{{/hasFallback}}
+{{#hasFallback}}
+{{#hasTrigger}}
+**When:** {{trigger}}
+
+{{/hasTrigger}}
+{{#hasDecider}}
+**Who decides:** {{decidedBy}}
+
+{{/hasDecider}}
+{{#hasPNR}}
+**Point of no return:** {{pnrLong}} ({{pnrLabel}}). After it, rolling back is no longer possible.
+
+{{/hasPNR}}
+**Steps:**
+
+{{#fallbackSteps}}
+1. ☐ {{.}}
+{{/fallbackSteps}}
+{{/hasFallback}}
+
+## Contacts for the night
+
+{{#roles}}
+- **{{name}}**{{#hasPerson}}: {{person}}{{/hasPerson}}{{#hasContact}} — {{contact}}{{/hasContact}}
+{{/roles}}
+
+"""#,
+        "runbook/wave.fr.md": #"""
+# {{title}}
+
+**Mise en production : {{goLive}}.** Fenêtre de bascule {{window}} ({{windowLabel}}). Toutes les heures sont des heures locales ({{timezone}}) ; « J » est le jour de la mise en production.
+
+{{#hasScope}}
+Périmètre :
+
+{{#scope}}
+- {{.}}
+{{/scope}}
+{{/hasScope}}
+
+{{{svg}}}
+
+## Vue d'ensemble
+
+{{^hasSteps}}
+Le plan ne prévoit aucune étape de bascule.
+{{/hasSteps}}
+{{#hasSteps}}
+<table>
+<thead><tr><th>Début</th><th>Fin</th><th>Durée</th><th>Étape</th><th>Responsable</th><th>Go/no-go</th></tr></thead>
+<tbody>
+{{#steps}}
+<tr><td>{{startLabel}}</td><td>{{endLabel}}</td><td>{{duration}}</td><td>{{title}}</td><td>{{owner}}</td><td>{{#checkpoint}}◆ oui{{/checkpoint}}</td></tr>
+{{/steps}}
+</tbody>
+</table>
+{{/hasSteps}}
+
+## Déroulé pas à pas
+
+{{#rows}}
+{{#step}}
+### ☐ {{startLabel}} → {{endLabel}} · {{title}}
+
+- **Début** : {{startLong}} — **fin** : {{endLong}} ({{duration}})
+- **Responsable** : {{owner}}{{#hasContact}} — {{contact}}{{/hasContact}}
+{{#checkpoint}}
+- **◆ Point de contrôle go/no-go** : on ne poursuit qu'avec le feu vert explicite du responsable.
+{{/checkpoint}}
+{{#hasRollback}}
+- **Retour arrière de l'étape** : {{rollback}}
+{{/hasRollback}}
+{{#pastWindow}}
+- **Attention** : cette étape se termine après la fermeture de la fenêtre de bascule.
+{{/pastWindow}}
+{{#afterPNR}}
+- Après le point de non-retour : plus de retour arrière global possible.
+{{/afterPNR}}
+
+{{/step}}
+{{#pnr}}
+### ▲ {{label}} · Point de non-retour
+
+Le {{long}}, le retour arrière global n'est plus possible : ensuite, on corrige en avançant.
+
+{{/pnr}}
+{{/rows}}
+<div class="page-break"></div>
+
+## Plan de retour arrière
+
+{{^hasFallback}}
+Le plan ne décrit pas de retour arrière.
+{{/hasFallback}}
+{{#hasFallback}}
+{{#hasTrigger}}
+**Quand :** {{trigger}}
+
+{{/hasTrigger}}
+{{#hasDecider}}
+**Qui décide :** {{decidedBy}}
+
+{{/hasDecider}}
+{{#hasPNR}}
+**Point de non-retour :** {{pnrLong}} ({{pnrLabel}}). Au-delà, le retour arrière n'est plus possible.
+
+{{/hasPNR}}
+**Étapes :**
+
+{{#fallbackSteps}}
+1. ☐ {{.}}
+{{/fallbackSteps}}
+{{/hasFallback}}
+
+## Contacts de la nuit
+
+{{#roles}}
+- **{{name}}**{{#hasPerson}} : {{person}}{{/hasPerson}}{{#hasContact}} — {{contact}}{{/hasContact}}
+{{/roles}}
 
 """#,
         "training/audience.en.md": #"""

@@ -12,17 +12,16 @@ struct MessageDocuments {
     func render(_ d: inout Diagnostics) -> [OutputFile] {
         let messages = MessageSchedule.messages(for: plan, sends: planned.sends)
         var outputs: [OutputFile] = []
-        var warned = Set<String>()
         for message in messages {
             guard let audience = plan.audience(message.send.audienceID), let wave = plan.wave(message.send.waveID) else { continue }
-            outputs += render(message, audience: audience, wave: wave, warned: &warned, &d)
+            outputs += render(message, audience: audience, wave: wave, &d)
         }
         outputs += CommsPlanExports(plan: plan, messages: messages).files()
         return outputs
     }
 
     private func render(_ message: ScheduledMessage, audience: Audience, wave: Wave,
-                        warned: inout Set<String>, _ d: inout Diagnostics) -> [OutputFile] {
+                        _ d: inout Diagnostics) -> [OutputFile] {
         let l = audience.language
         var context = MessageContext(plan: plan, planned: planned, message: message, audience: audience, wave: wave).values()
         context["project"] = plan.project.name
@@ -32,15 +31,16 @@ struct MessageDocuments {
         let pending = plan.decision.status == .pending
         let banner = pending ? Words.draftBanner(l) : nil
         let document = banner.map { "> **\(MarkdownContentType.escape($0))**\n\n" + markdown } ?? markdown
-        let html = pages.htmlPage(markdown: markdown, stem: message.stem, title: subject, language: l, &d)
+        let fragment = Cmark.html(markdown)
+        let html = pages.htmlPage(fragment: fragment, stem: message.stem, title: subject, language: l, &d)
         let email = EmailMessage(
-            to: recipients(audience, warned: &warned, &d),
+            to: recipients(audience),
             subject: (pending ? "[DRAFT] " : "") + subject,
             date: ZonedTime.instant(message.send.moment, in: zone),
             timeZone: zone,
             messageID: ICSWriter.uidSafe([plan.project.code, message.send.communicationID, audience.id]),
             textBody: document,
-            htmlBody: EmailHTML.document(fragment: Cmark.html(markdown), title: subject, language: l.rawValue,
+            htmlBody: EmailHTML.document(fragment: fragment, title: subject, language: l.rawValue,
                                          preheader: MessageWords.preheader(wave: wave.name, goLive: DateWords.longDate(wave.date, l), l),
                                          banner: banner))
         return [OutputFile(path: message.stem + ".md", text: document),
@@ -50,15 +50,10 @@ struct MessageDocuments {
 
     private var zone: TimeZone { TimeZone(identifier: plan.project.timezoneID) ?? TimeZone(identifier: "UTC")! }
 
-    /// The audience's mailing list; a missing or malformed one is a warning (once per audience) and an empty `To:`.
-    private func recipients(_ audience: Audience, warned: inout Set<String>, _ d: inout Diagnostics) -> [EmailAddress] {
+    /// The audience's mailing list, or no recipient: validation already reported a missing or malformed one.
+    private func recipients(_ audience: Audience) -> [EmailAddress] {
         let address = EmailAddress(name: audience.name, address: audience.mailingList ?? "")
-        if address.isValid { return [address] }
-        if warned.insert(audience.id).inserted {
-            let problem = audience.mailingList == nil ? "has no mailing_list" : "has a mailing_list that is not an e-mail address"
-            d.warning(audience.location, "audience '\(audience.id)' \(problem): its .eml drafts have no recipient")
-        }
-        return []
+        return address.isValid ? [address] : []
     }
 
     /// The message's first level-1 heading as plain text (what a custom template titles its message),

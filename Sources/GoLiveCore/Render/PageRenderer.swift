@@ -22,11 +22,12 @@ struct PageRenderer {
         context["project"] = plan.project.name
         context["lang"] = page.language.rawValue
         let markdown = templates.render(page.template, language: page.language, context: context, &d)
-        let html = htmlPage(markdown: markdown, stem: page.stem, title: page.title, language: page.language, &d)
+        let html = htmlPage(fragment: Cmark.html(markdown), stem: page.stem, title: page.title, language: page.language, &d)
         return [OutputFile(path: page.stem + ".md", text: markdown), OutputFile(path: page.stem + ".html", text: html)]
     }
 
-    func htmlPage(markdown: String, stem: String, title: String, language: Language, _ d: inout Diagnostics) -> String {
+    /// `fragment` is the page's Markdown already converted by libcmark.
+    func htmlPage(fragment: String, stem: String, title: String, language: Language, _ d: inout Diagnostics) -> String {
         let depth = stem.split(separator: "/").count - 1
         let home = String(repeating: "../", count: depth) + "index.html"
         let layout: [String: Any] = [
@@ -38,7 +39,7 @@ struct PageRenderer {
             "homeLabel": Words.home(language),
             "draft": plan.decision.status == .pending ? Words.draftBanner(language) : false,
             "footer": Words.footer(language, project: plan.project.name),
-            "body": Cmark.html(markdown),
+            "body": fragment,
         ]
         return templates.render("layout/page", language: language, context: layout, &d)
     }

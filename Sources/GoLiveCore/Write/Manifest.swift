@@ -1,7 +1,7 @@
 import Foundation
 
 /// `out/golive-manifest.json`: what the last build wrote, so the next one can tell what changed,
-/// remove what no longer has a source, and keep document versions stable.
+/// remove what no longer has a source, and keep document versions and calendar sequences stable.
 public struct Manifest: Codable, Sendable, Equatable {
     public static let fileName = "golive-manifest.json"
 
@@ -10,13 +10,73 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var files: [String: String] = [:]
     /// Input path → digest, so a report can say which inputs changed.
     public var inputs: [String: String] = [:]
-    /// Guide id + language → version and the digest of its content, for version bumps.
+    /// `GUIDE/AUDIENCE` (see `GuideVersioning.key`) → the version of that audience's guide and what it holds.
     public var guides: [String: GuideVersionRecord] = [:]
+    /// Calendar event UID → the digest of its content and the SEQUENCE/DTSTAMP it was written with.
+    /// Optional so manifests written before it existed still load.
+    public var events: [String: EventRecord]?
 
     public struct GuideVersionRecord: Codable, Sendable, Equatable {
         public var version: String
+        /// Digest of the guide's content as this audience reads it (sections, feedback), not of the file.
         public var digest: String
-        public var changes: [String]
+        /// What changed in `version`, shown in the guide's "What's new in …" part.
+        public var changes: [GuideChange]
+        public var language: String?
+        /// Section slug → heading and digest (feedback excluded), to name the sections that changed.
+        public var sections: [String: SectionRecord]?
+        /// Feedback id → status and digest, to tell added, resolved and updated entries apart.
+        public var feedback: [String: FeedbackRecord]?
+        /// Feedback id of a resolved issue → the version in which it was first shown as fixed.
+        public var fixedIn: [String: String]?
+
+        public init(version: String, digest: String, changes: [GuideChange] = [], language: String? = nil,
+                    sections: [String: SectionRecord]? = nil, feedback: [String: FeedbackRecord]? = nil,
+                    fixedIn: [String: String]? = nil) {
+            self.version = version
+            self.digest = digest
+            self.changes = changes
+            self.language = language
+            self.sections = sections
+            self.feedback = feedback
+            self.fixedIn = fixedIn
+        }
+    }
+
+    public struct SectionRecord: Codable, Sendable, Equatable {
+        public var heading: String
+        public var digest: String
+    }
+
+    public struct FeedbackRecord: Codable, Sendable, Equatable {
+        public var status: String
+        public var digest: String
+    }
+
+    /// One line of a guide's "What's new": stored as data, worded in the audience's language when rendered.
+    public struct GuideChange: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable {
+            case sectionAdded, sectionUpdated, sectionRemoved, introductionUpdated
+            case issueAdded, tipAdded, questionAnswered, workaroundAvailable, answerUpdated, issueReopened, feedbackRemoved
+        }
+        public var kind: Kind
+        /// The section heading or the feedback text the line is about.
+        public var text: String
+        /// The section a feedback entry belongs to, when there is one.
+        public var section: String?
+
+        public init(_ kind: Kind, _ text: String, section: String? = nil) {
+            self.kind = kind
+            self.text = text
+            self.section = section
+        }
+    }
+
+    public struct EventRecord: Codable, Sendable, Equatable {
+        public var digest: String
+        public var sequence: Int
+        /// The DTSTAMP value written for this sequence (`20270301T090000Z`).
+        public var stamp: String?
     }
 
     public init() {}
@@ -30,5 +90,114 @@ public struct Manifest: Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    }
+}
+
+// MARK: version history
+
+extension Manifest {
+    /// The history a build starts from: the output folder's manifest and the one in `--previous DIR`,
+    /// merged so that, for each guide and each event, the most advanced record wins (the higher
+    /// version, the higher SEQUENCE). Output digests (`files`) come from the output folder only.
+    public static func history(output: Manifest?, previous: Manifest?) -> Manifest? {
+        guard let previous else { return output }
+        var merged = output ?? Manifest()
+        for (key, record) in previous.guides {
+            if let mine = merged.guides[key], !(GuideVersionNumber.compare(mine.version, record.version) == .orderedAscending) { continue }
+            merged.guides[key] = record
+        }
+        var events = merged.events ?? [:]
+        for (uid, record) in previous.events ?? [:] {
+            if let mine = events[uid], mine.sequence >= record.sequence { continue }
+            events[uid] = record
+        }
+        merged.events = events.isEmpty ? merged.events : events
+        return merged
+    }
+}
+
+// MARK: calendar events
+
+extension Manifest {
+    /// The SEQUENCE an event must carry in this build: 0 for an event never written before, the previous
+    /// one when its content digest is unchanged, the previous one + 1 when it changed. Call it on the
+    /// history (the manifest of the previous build); `digest` is any stable digest of what the event says,
+    /// e.g. `Manifest.eventDigest(of:)` of its VEVENT text.
+    public func eventSequence(uid: String, digest: String) -> Int {
+        guard let record = events?[uid] else { return 0 }
+        return record.digest == digest ? record.sequence : record.sequence + 1
+    }
+
+    /// The DTSTAMP to write again for an unchanged event, or nil: a new or changed event takes the build's clock.
+    public func eventStamp(uid: String, digest: String) -> String? {
+        guard let record = events?[uid], record.digest == digest else { return nil }
+        return record.stamp
+    }
+
+    /// A digest of a VEVENT's text that ignores the lines that change on every send (DTSTAMP, SEQUENCE),
+    /// so an event rendered with placeholders and the same event as written give the same digest.
+    /// Folded lines are unfolded first; the BEGIN/END:VEVENT lines may be included or not.
+    public static func eventDigest(of vevent: String) -> String {
+        let unfolded = vevent.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n\t", with: "")
+            .replacingOccurrences(of: "\n ", with: "")
+        let kept = unfolded.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).filter { line in
+            !line.hasPrefix("DTSTAMP") && !line.hasPrefix("SEQUENCE") && line != "BEGIN:VEVENT" && line != "END:VEVENT"
+                && !line.allSatisfy(\.isWhitespace)
+        }
+        return Digest.fnv1a(kept.joined(separator: "\n"))
+    }
+
+    /// Every VEVENT of the rendered `.ics` outputs, by UID, as the next build will find it: the digest
+    /// of its content and the SEQUENCE and DTSTAMP it was written with. An event UID written in several
+    /// files gets one digest for all its copies.
+    public static func eventRecords(in outputs: [OutputFile]) -> [String: EventRecord] {
+        var digests: [String: [String]] = [:]
+        var records: [String: EventRecord] = [:]
+        for file in outputs where file.path.hasSuffix(".ics") {
+            let text = String(decoding: file.data, as: UTF8.self)
+            for chunk in text.components(separatedBy: "BEGIN:VEVENT").dropFirst() {
+                guard let end = chunk.range(of: "END:VEVENT") else { continue }
+                let body = String(chunk[..<end.lowerBound]).replacingOccurrences(of: "\r\n ", with: "")
+                var uid: String?
+                var sequence = 0
+                var stamp: String?
+                for line in body.components(separatedBy: "\r\n").flatMap({ $0.components(separatedBy: "\n") }) {
+                    if line.hasPrefix("UID:") { uid = String(line.dropFirst(4)) }
+                    if line.hasPrefix("SEQUENCE:") { sequence = Int(line.dropFirst(9)) ?? 0 }
+                    if line.hasPrefix("DTSTAMP") { stamp = line.split(separator: ":", maxSplits: 1).last.map(String.init) }
+                }
+                guard let uid else { continue }
+                digests[uid, default: []].append(eventDigest(of: body))
+                let known = records[uid]
+                records[uid] = EventRecord(digest: "", sequence: max(sequence, known?.sequence ?? 0), stamp: known?.stamp ?? stamp)
+            }
+        }
+        for (uid, list) in digests {
+            let distinct = Set(list).sorted()
+            records[uid]?.digest = distinct.count == 1 ? distinct[0] : Digest.fnv1a(distinct.joined(separator: ","))
+        }
+        return records
+    }
+}
+
+/// Guide version numbers: `MAJOR.MINOR`, compared numerically (`1.10` is after `1.9`).
+public enum GuideVersionNumber {
+    /// The next minor version: `1.0` → `1.1`, `1.9` → `1.10`, `2` → `2.1`.
+    public static func bumped(_ version: String) -> String {
+        let parts = version.split(separator: ".").map(String.init)
+        if parts.count >= 2, let major = Int(parts[0]), let minor = Int(parts[1]) { return "\(major).\(minor + 1)" }
+        if parts.count == 1, let major = Int(parts[0]) { return "\(major).1" }
+        return version + ".1"
+    }
+
+    public static func compare(_ a: String, _ b: String) -> ComparisonResult {
+        let x = a.split(separator: ".").map { Int($0) ?? 0 }
+        let y = b.split(separator: ".").map { Int($0) ?? 0 }
+        for i in 0..<max(x.count, y.count) {
+            let l = i < x.count ? x[i] : 0
+            let r = i < y.count ? y[i] : 0
+            if l != r { return l < r ? .orderedAscending : .orderedDescending }
+        }
+        return .orderedSame
     }
 }

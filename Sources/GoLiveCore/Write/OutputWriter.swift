@@ -27,7 +27,10 @@ public struct OutputWriter {
         return report
     }
 
-    public func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?) throws(GoLiveError) -> Report {
+    /// `extras` (the change report) are put in place like the manifest: rewritten only when their bytes
+    /// change, never listed in the report nor in the manifest's `files`, so never removed as stale.
+    public func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?,
+                      extras: [OutputFile] = []) throws(GoLiveError) -> Report {
         for file in files where !OutputPath.isSafeRelative(file.path) {
             throw .io(path: file.path, reason: "refusing to write outside the output folder")
         }
@@ -40,6 +43,9 @@ public struct OutputWriter {
             do { try FileManager.default.removeItem(at: url(path)) } catch {
                 throw .io(path: url(path).path, reason: "cannot remove the stale output: \(error.localizedDescription)")
             }
+        }
+        for extra in extras where OutputPath.isSafeRelative(extra.path) {
+            if (try? Data(contentsOf: url(extra.path))) != extra.data { try put(extra.data, at: extra.path) }
         }
         let manifestData = manifest.encoded()
         if (try? Data(contentsOf: url(Manifest.fileName))) != manifestData {

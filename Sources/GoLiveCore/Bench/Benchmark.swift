@@ -1,0 +1,148 @@
+import Foundation
+
+/// `golive bench`: a full build of a generated project, then one rebuild after one more feedback
+/// entry, with the figures a user can reproduce. Figures are printed, never asserted.
+public struct Benchmark {
+    public struct Figures: Codable, Sendable {
+        public var audiences: Int
+        public var waves: Int
+        public var seed: UInt64
+        /// Stage name → seconds of the full build (render stages are summed CPU time across threads).
+        public var stages: [Stage]
+        public var fullBuildSeconds: Double
+        public var htmlDocuments: Int
+        public var filesWritten: Int
+        public var documentsPerSecond: Double
+        public var markdownMegabytes: Double
+        public var markdownMegabytesPerSecond: Double
+        public var peakMemoryMegabytes: Double
+        public var rebuildSeconds: Double
+        public var rebuildFilesRewritten: Int
+        public var rebuildShareOfFullBuild: Double
+        /// The `cmark` command converting the same Markdown in one process, when it is installed.
+        public var cmarkFloorSeconds: Double?
+        public var ratioToCmarkFloor: Double?
+    }
+
+    public struct Stage: Codable, Sendable {
+        public var name: String
+        public var seconds: Double
+    }
+
+    public var audiences = 1000
+    public var waves = 10
+    public var seed: UInt64 = 1
+
+    public init(audiences: Int, waves: Int, seed: UInt64) {
+        self.audiences = audiences
+        self.waves = waves
+        self.seed = seed
+    }
+
+    public func run(progress: (String) -> Void = { _ in }) throws(GoLiveError) -> Figures {
+        let fileManager = FileManager.default
+        let work = fileManager.temporaryDirectory.appendingPathComponent("golive-bench-\(audiences)-\(waves)-\(seed)-\(getpid())")
+        defer { try? fileManager.removeItem(at: work) }
+        let out = work.appendingPathComponent("out")
+        var tree = SyntheticProject.files(audiences: audiences, waves: waves, seed: seed)
+        progress("generated \(tree.count) input files (\(audiences) audiences, \(waves) waves)")
+
+        let clock = ContinuousClock()
+        let fullStart = clock.now
+        let full = try Build(files: MemoryFiles(tree), outputDirectory: out).run(progress: progress)
+        let fullSeconds = Self.seconds(clock.now - fullStart)
+
+        tree["feedback/first-week.yaml"] = SyntheticProject.feedback(count: 21, audiences: audiences)
+        let rebuildStart = clock.now
+        let rebuild = try Build(files: MemoryFiles(tree), outputDirectory: out).run()
+        let rebuildSeconds = Self.seconds(clock.now - rebuildStart)
+
+        let markdown = Self.concatenatedMarkdown(in: out)
+        let floor = Self.cmarkFloor(markdown, scratch: work)
+        let htmlCount = Self.count(in: out, suffix: ".html")
+        let megabytes = Double(markdown.count) / 1_000_000
+        return Figures(
+            audiences: audiences, waves: waves, seed: seed,
+            stages: full.stageTimes.map { Stage(name: $0.stage, seconds: $0.seconds) },
+            fullBuildSeconds: fullSeconds, htmlDocuments: htmlCount, filesWritten: full.report.written.count,
+            documentsPerSecond: Double(htmlCount) / max(fullSeconds, 1e-9),
+            markdownMegabytes: megabytes, markdownMegabytesPerSecond: megabytes / max(fullSeconds, 1e-9),
+            peakMemoryMegabytes: Self.peakMemoryMegabytes(),
+            rebuildSeconds: rebuildSeconds, rebuildFilesRewritten: rebuild.report.written.count,
+            rebuildShareOfFullBuild: rebuildSeconds / max(fullSeconds, 1e-9),
+            cmarkFloorSeconds: floor, ratioToCmarkFloor: floor.map { fullSeconds / max($0, 1e-9) })
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func files(in root: URL, suffix: String) -> [URL] {
+        var urls: [URL] = []
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if url.lastPathComponent.hasSuffix(suffix) { urls.append(url) }
+        }
+        return urls.sorted { $0.path < $1.path }
+    }
+
+    static func count(in root: URL, suffix: String) -> Int { files(in: root, suffix: suffix).count }
+
+    static func concatenatedMarkdown(in root: URL) -> Data {
+        var data = Data()
+        for url in files(in: root, suffix: ".md") {
+            if let bytes = try? Data(contentsOf: url) { data.append(bytes); data.append(0x0A) }
+        }
+        return data
+    }
+
+    /// Seconds the system `cmark` takes on the same Markdown in one process: the floor GoLive is compared to.
+    static func cmarkFloor(_ markdown: Data, scratch: URL) -> Double? {
+        let candidates = ["/usr/bin/cmark", "/usr/local/bin/cmark"]
+        guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        let input = scratch.appendingPathComponent("all.md")
+        guard (try? markdown.write(to: input)) != nil else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = [input.path]
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        let clock = ContinuousClock()
+        let start = clock.now
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? seconds(clock.now - start) : nil
+    }
+
+    static func peakMemoryMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024   // Linux reports kilobytes
+    }
+}
+
+extension Benchmark.Figures {
+    public var table: String {
+        func f(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
+        var lines = ["GoLive benchmark — \(audiences) audiences, \(waves) waves, seed \(seed)", ""]
+        lines.append("stage                         seconds")
+        for stage in stages { lines.append(stage.name.padding(toLength: 30, withPad: " ", startingAt: 0) + f(stage.seconds)) }
+        lines.append("")
+        lines.append("full build                    \(f(fullBuildSeconds)) s, \(filesWritten) files written")
+        lines.append("HTML documents                \(htmlDocuments) (\(f(documentsPerSecond, 0)) per second)")
+        lines.append("Markdown                      \(f(markdownMegabytes, 2)) MB (\(f(markdownMegabytesPerSecond, 2)) MB/s)")
+        lines.append("peak memory                   \(f(peakMemoryMegabytes, 1)) MB")
+        lines.append("rebuild after one feedback    \(f(rebuildSeconds)) s, \(rebuildFilesRewritten) files rewritten (\(f(rebuildShareOfFullBuild * 100, 1)) % of the full build)")
+        if let floor = cmarkFloorSeconds, let ratio = ratioToCmarkFloor {
+            lines.append("cmark floor (same Markdown)   \(f(floor)) s; full build is \(f(ratio, 2))× the floor")
+        } else {
+            lines.append("cmark floor                   not measured: install the 'cmark' command (apt-get install cmark)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+}

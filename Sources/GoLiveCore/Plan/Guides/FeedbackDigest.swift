@@ -1,0 +1,23 @@
+/// The feedback one audience needs told back to it, across every guide: for the kit's FAQ and the
+/// `announcement/followup` message ("you told us / we did"). Pure; entries stay in date then id order.
+public enum FeedbackDigest {
+    /// - answered: questions that have an answer (any status);
+    /// - fixed: issues with status `resolved`;
+    /// - open: issues still `open` or with a `workaround` (the answer holds the workaround).
+    /// Entries for `all` count for every audience.
+    public static func `for`(audience: String, plan: Plan)
+        -> (answered: [FeedbackEntry], fixed: [FeedbackEntry], open: [FeedbackEntry]) {
+        var answered: [FeedbackEntry] = []
+        var fixed: [FeedbackEntry] = []
+        var open: [FeedbackEntry] = []
+        for entry in plan.feedback where GuideSelection.concerns(entry, audience) {
+            switch entry.kind {
+            case .question where entry.answer != nil: answered.append(entry)
+            case .issue where entry.status == .resolved: fixed.append(entry)
+            case .issue: open.append(entry)
+            default: break
+            }
+        }
+        return (answered, fixed, open)
+    }
+}

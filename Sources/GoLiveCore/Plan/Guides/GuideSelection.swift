@@ -1,0 +1,82 @@
+/// Which sections of a guide an audience sees, in which language, with which feedback.
+public enum GuideSelection {
+    /// A section is kept when it is for everyone, or lists the audience, or one of the modules it follows.
+    /// A section not kept takes its subsections with it.
+    public static func keptSections(of document: GuideDocument, for audience: Audience) -> [Bool] {
+        let modules = Set(audience.modules.map(\.value))
+        var kept: [Bool] = []
+        for section in document.sections {
+            let own = !section.isTargeted || section.audiences.contains(audience.id)
+                || section.modules.contains(where: modules.contains)
+            kept.append(own && (section.parent.map { kept[$0] } ?? true))
+        }
+        return kept
+    }
+
+    /// Whether a feedback entry concerns an audience (`audience: all` concerns everyone).
+    public static func concerns(_ entry: FeedbackEntry, _ audienceID: String) -> Bool {
+        entry.audience == nil || entry.audience == audienceID
+    }
+
+    /// Whether a feedback entry is shown inside its section: known issues, tips, answered questions.
+    static func isShownInSection(_ entry: FeedbackEntry) -> Bool {
+        switch entry.kind {
+        case .issue: return entry.status != .resolved
+        case .tip: return true
+        case .question: return entry.answer != nil
+        }
+    }
+
+    public static func guide(_ source: GuideSource, for audience: Audience, feedback: [FeedbackEntry]) -> AudienceGuide? {
+        guard let base = source.base else { return nil }
+        let variant = source.documents[audience.language]
+        let document = variant ?? base
+        let kept = keptSections(of: document, for: audience)
+        var sections = document.sections.indices.filter { kept[$0] }.map { index in
+            let s = document.sections[index]
+            return AudienceGuide.Section(heading: s.heading, level: s.level, slug: s.slug, body: s.body, feedback: [])
+        }
+        var position: [Int: Int] = [:]
+        for (i, index) in document.sections.indices.filter({ kept[$0] }).enumerated() { position[index] = i }
+
+        var unplaced: [FeedbackEntry] = []
+        var fixed: [FeedbackEntry] = []
+        for entry in feedback where entry.guide == source.ref.id && concerns(entry, audience.id) {
+            if entry.kind == .issue, entry.status == .resolved { fixed.append(entry); continue }
+            guard isShownInSection(entry) else { continue }
+            if let index = sectionIndex(of: entry, base: base, in: document), let at = position[index] {
+                sections[at].feedback.append(entry)
+            } else {
+                unplaced.append(entry)
+            }
+        }
+        return AudienceGuide(guideID: source.ref.id, audienceID: audience.id, language: audience.language,
+                             contentLanguage: variant == nil ? source.defaultLanguage : audience.language,
+                             title: document.title ?? source.ref.title, preamble: document.preamble,
+                             sections: sections, unplaced: unplaced, fixed: fixed)
+    }
+
+    /// Feedback names a section of the default-language guide; a language variant with the same outline
+    /// has it at the same position, otherwise it is looked up by heading or slug.
+    static func sectionIndex(of entry: FeedbackEntry, base: GuideDocument, in document: GuideDocument) -> Int? {
+        guard let index = base.section(named: entry.section.value) else { return nil }
+        if document.file == base.file { return index }
+        if document.sections.count == base.sections.count,
+           zip(document.sections, base.sections).allSatisfy({ $0.level == $1.level }) {
+            return index
+        }
+        return document.section(named: base.sections[index].heading) ?? document.section(named: base.sections[index].slug)
+    }
+
+    /// Every guide of the plan for every audience, in plan order then audience order.
+    public static func all(_ plan: Plan) -> [AudienceGuide] {
+        var result: [AudienceGuide] = []
+        for ref in plan.guides {
+            guard let source = plan.guideSources[ref.id] else { continue }
+            for audience in plan.audiences {
+                if let guide = guide(source, for: audience, feedback: plan.feedback) { result.append(guide) }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import GoLiveCore
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure a full build and a rebuild on a generated project and print the figures.",
+        discussion: "The project is generated deterministically in a temporary folder and removed afterwards.")
+
+    @Option(help: "Number of audiences to generate.")
+    var audiences: Int = 1000
+
+    @Option(help: "Number of waves.")
+    var waves: Int = 10
+
+    @Option(help: "Seed of the generator (same seed, same project).")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Print the figures as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard audiences >= 1, waves >= 1 else { throw ValidationError("--audiences and --waves must be at least 1") }
+    }
+
+    func run() throws {
+        do {
+            let figures = try Benchmark(audiences: audiences, waves: waves, seed: seed).run()
+            print(json ? figures.json : figures.table)
+        } catch {
+            throw fail(error)
+        }
+    }
+}

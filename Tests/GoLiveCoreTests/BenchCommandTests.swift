@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import GoLiveCore
+
+/// `golive bench` is for people: it must run and print figures that parse. How fast they are is
+/// never asserted here (timed tests flake; the benchmark reports, it does not judge).
+@Suite("Benchmark command")
+struct BenchCommandTests {
+    @Test func smallBenchPrintsWellFormedFigures() throws {
+        let run = try CommandLineTests.golive(["bench", "--audiences", "20", "--waves", "2", "--json"])
+        #expect(run.status == 0, "\(run.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(object["audiences"] as? Int == 20)
+        let stages = try #require(object["stages"] as? [[String: Any]])
+        #expect(stages.map { $0["name"] as? String } == ["read+validate", "plan", "render", "write"])
+        for key in ["fullBuildSeconds", "documentsPerSecond", "markdownMegabytes", "peakMemoryMegabytes", "rebuildSeconds"] {
+            let value = try #require(object[key] as? Double, "\(key)")
+            #expect(value > 0, "\(key)")
+        }
+        let written = try #require(object["filesWritten"] as? Int)
+        let rewritten = try #require(object["rebuildFilesRewritten"] as? Int)
+        #expect(rewritten >= 1 && rewritten < written, "one feedback entry must not rewrite everything")
+        let table = try CommandLineTests.golive(["bench", "--audiences", "20", "--waves", "2"])
+        #expect(table.out.contains("rebuild after one feedback"))
+        #expect(table.out.contains("peak memory"))
+    }
+
+    @Test func theGeneratedProjectIsValidAndTheSameForTheSameSeed() throws {
+        let a = SyntheticProject.files(audiences: 30, waves: 3, seed: 7)
+        #expect(a == SyntheticProject.files(audiences: 30, waves: 3, seed: 7))
+        #expect(a != SyntheticProject.files(audiences: 30, waves: 3, seed: 8))
+        let loaded = try LoadedProject.load(MemoryFiles(a))
+        #expect(loaded.plan.audiences.count == 30)
+        #expect(loaded.plan.guideSources["user-guide"]?.base?.sections.count == 30)
+        let planned = try Planning.run(loaded.plan)
+        #expect(planned.training != nil, "the generated training must fit")
+    }
+}

@@ -117,6 +117,7 @@ public enum Rendering {
         outputs += HandoverDocuments(plan: project.plan, pages: pages, earlier: outputs).render(&d)
         // Keep last: the home page links every document rendered above it.
         outputs += HomeDocuments(plan: project.plan, planned: planned, pages: pages, earlier: outputs).render(&d)
+        outputs = CalendarRevisions.apply(outputs, history: history)
         if options.strict { d = d.promotingWarnings() }
         if d.hasErrors { throw .invalidInput(d.sorted) }
         return (outputs.sorted { $0.path < $1.path }, d.sorted)

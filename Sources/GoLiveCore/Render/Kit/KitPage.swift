@@ -21,6 +21,10 @@ struct KitPage {
             .map { plan.training?.module($0)?.title ?? $0 }
         let trainingDeadline = plan.training.map { DateWords.longDate($0.windowTo.resolve(j: j), l) } ?? ""
         let hypercare = plan.postGoLive?.hypercare
+        // The profile's FAQ, then the questions first users asked and got an answer to.
+        let answered = FeedbackDigest.for(audience: audience.id, plan: plan).answered
+        let faq: [[String: Any]] = audience.faq.map { ["q": $0.question, "a": $0.answer] }
+            + answered.map { ["q": $0.text, "a": $0.answer ?? ""] }
         let meeting = plan.postGoLive?.dailyMeeting
         let fallback = plan.fallback
         let needed = (audience.headcount + Coherence.peoplePerRelay - 1) / Coherence.peoplePerRelay
@@ -57,8 +61,8 @@ struct KitPage {
             "actions": audience.actions,
             "hasActions": !audience.actions.isEmpty,
             "timeline": timeline.map { ["when": $0.when, "what": $0.what, "link": $0.link ?? "", "hasLink": $0.link != nil] },
-            "faq": audience.faq.map { ["q": $0.question, "a": $0.answer] },
-            "hasFAQ": !audience.faq.isEmpty,
+            "faq": faq,
+            "hasFAQ": !faq.isEmpty,
             "roles": RoleWords.roles(plan),
             "teams": RoleWords.teams(plan),
             "hasTeams": !(plan.support?.teams ?? []).isEmpty,

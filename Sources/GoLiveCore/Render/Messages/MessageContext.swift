@@ -111,14 +111,15 @@ struct MessageContext {
 
     // MARK: - Feedback
 
-    /// Feedback for this audience (or for everyone) known by the send date: what was answered, what is still open.
+    /// "You told us / we did": what was answered or fixed, and what is still open (with its workaround),
+    /// for this audience or everyone, as known on the send date.
     private func feedbackValues(_ c: inout [String: Any]) {
-        let known = plan.feedback
-            .filter { ($0.audience == nil || $0.audience == audience.id) && $0.date <= message.send.moment.date }
-            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let digest = FeedbackDigest.for(audience: audience.id, plan: plan)
+        let known = { (f: FeedbackEntry) in f.date <= message.send.moment.date }
         func item(_ f: FeedbackEntry) -> [String: Any] { ["question": f.text, "answer": text(f.answer)] }
-        list(&c, "learned", known.filter { $0.status != .open }.map(item))
-        list(&c, "openPoints", known.filter { $0.status == .open }.map(item))
+        let done = (digest.answered + digest.fixed + digest.tips).filter(known).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        list(&c, "learned", done.map(item))
+        list(&c, "openPoints", digest.open.filter(known).map(item))
     }
 
     // MARK: - Helpers

@@ -83,8 +83,17 @@ public struct Build {
 public struct Planned: Sendable {
     public var sends: [Send]
     /// The training sessions, when the plan has a `training` block and it fits.
-    public var training: TrainingPlan?
+    public let training: TrainingPlan?
+    /// The same sessions grouped by audience, in the scheduler's order.
+    public let sessionsByAudience: [String: [ScheduledSession]]
     public var warnings: [Diagnostic]
+
+    public init(sends: [Send], training: TrainingPlan?, warnings: [Diagnostic]) {
+        self.sends = sends
+        self.training = training
+        self.warnings = warnings
+        sessionsByAudience = Dictionary(grouping: training?.sessions ?? [], by: \.audienceID)
+    }
 }
 
 public enum Planning {

@@ -87,10 +87,11 @@ public struct ProjectLoader {
         feedback.sort { ($0.date, $0.id) < ($1.date, $1.id) }
 
         guard let base else { return (nil, d) }
-        let plan = Plan(project: base.project, decision: base.decision, deployment: base.deployment, roles: base.roles,
+        var plan = Plan(project: base.project, decision: base.decision, deployment: base.deployment, roles: base.roles,
                         runbook: base.runbook, fallback: base.fallback, communications: base.communications,
                         training: base.training, postGoLive: base.postGoLive, support: base.support,
                         guides: base.guides, audiences: audiences, guideSources: guideSources, feedback: feedback)
+        plan.reindex()
         References(plan: plan, templateNames: templateNames).check(&d)
         Coherence(plan: plan).check(&d)
         return (d.hasErrors ? nil : plan, d)

@@ -138,13 +138,37 @@ extension Manifest {
     /// so an event rendered with placeholders and the same event as written give the same digest.
     /// Folded lines are unfolded first; the BEGIN/END:VEVENT lines may be included or not.
     public static func eventDigest(of vevent: String) -> String {
-        let unfolded = vevent.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n\t", with: "")
-            .replacingOccurrences(of: "\n ", with: "")
-        let kept = unfolded.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).filter { line in
-            !line.hasPrefix("DTSTAMP") && !line.hasPrefix("SEQUENCE") && line != "BEGIN:VEVENT" && line != "END:VEVENT"
-                && !line.allSatisfy(\.isWhitespace)
+        var lines = EventLines()
+        for line in vevent.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }) { lines.add(line) }
+        return lines.digest
+    }
+
+    /// The content lines of one VEVENT, unfolded, without the ones a revision rewrites.
+    struct EventLines {
+        var kept: [String] = []
+        var uid: String?
+        var sequence = 0
+        var stamp: String?
+        private var lastKind = Kind.other
+        private enum Kind { case uid, kept, other }
+
+        mutating func add(_ line: Substring) {
+            if line.first == " " || line.first == "\t" {
+                switch lastKind {
+                case .uid: uid? += line.dropFirst(); kept[kept.count - 1] += line.dropFirst()
+                case .kept: kept[kept.count - 1] += line.dropFirst()
+                case .other: break
+                }
+                return
+            }
+            if line == "BEGIN:VEVENT" || line == "END:VEVENT" || line.allSatisfy(\.isWhitespace) { lastKind = .other; return }
+            if line.hasPrefix("SEQUENCE") { sequence = Int(line.drop { $0 != ":" }.dropFirst()) ?? 0; lastKind = .other; return }
+            if line.hasPrefix("DTSTAMP") { stamp = line.split(separator: ":", maxSplits: 1).last.map(String.init); lastKind = .other; return }
+            kept.append(String(line))
+            if line.hasPrefix("UID:") { uid = String(line.dropFirst(4)); lastKind = .uid } else { lastKind = .kept }
         }
-        return Digest.fnv1a(kept.joined(separator: "\n"))
+
+        var digest: String { Digest.fnv1a(kept.joined(separator: "\n")) }
     }
 
     /// Every VEVENT of the rendered `.ics` outputs, by UID, as the next build will find it: the digest
@@ -155,21 +179,22 @@ extension Manifest {
         var records: [String: EventRecord] = [:]
         for file in outputs where file.path.hasSuffix(".ics") {
             let text = String(decoding: file.data, as: UTF8.self)
-            for chunk in text.components(separatedBy: "BEGIN:VEVENT").dropFirst() {
-                guard let end = chunk.range(of: "END:VEVENT") else { continue }
-                let body = String(chunk[..<end.lowerBound]).replacingOccurrences(of: "\r\n ", with: "")
-                var uid: String?
-                var sequence = 0
-                var stamp: String?
-                for line in body.components(separatedBy: "\r\n").flatMap({ $0.components(separatedBy: "\n") }) {
-                    if line.hasPrefix("UID:") { uid = String(line.dropFirst(4)) }
-                    if line.hasPrefix("SEQUENCE:") { sequence = Int(line.dropFirst(9)) ?? 0 }
-                    if line.hasPrefix("DTSTAMP") { stamp = line.split(separator: ":", maxSplits: 1).last.map(String.init) }
+            var event: EventLines?
+            // "\r\n" is one Character in Swift: a native split, no Foundation bridging on the hot path.
+            for line in text.split(separator: "\r\n") {
+                if line == "BEGIN:VEVENT" { event = EventLines(); continue }
+                guard let current = event else { continue }
+                if line == "END:VEVENT" {
+                    if let uid = current.uid {
+                        digests[uid, default: []].append(current.digest)
+                        let known = records[uid]
+                        records[uid] = EventRecord(digest: "", sequence: max(current.sequence, known?.sequence ?? 0),
+                                                   stamp: known?.stamp ?? current.stamp)
+                    }
+                    event = nil
+                    continue
                 }
-                guard let uid else { continue }
-                digests[uid, default: []].append(eventDigest(of: body))
-                let known = records[uid]
-                records[uid] = EventRecord(digest: "", sequence: max(sequence, known?.sequence ?? 0), stamp: known?.stamp ?? stamp)
+                event?.add(line)   // in place: copying the event per line would copy its lines too
             }
         }
         for (uid, list) in digests {

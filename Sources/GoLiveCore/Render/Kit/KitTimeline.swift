@@ -33,7 +33,7 @@ struct KitTimeline {
         }
 
         if let training = plan.training {
-            let sessions = planned.training?.sessions.filter { $0.audienceID == audience.id } ?? []
+            let sessions = planned.sessionsByAudience[audience.id] ?? []
             var modules = Set<String>()
             for ref in audience.modules where modules.insert(ref.value).inserted {
                 let title = training.module(ref.value)?.title ?? ref.value

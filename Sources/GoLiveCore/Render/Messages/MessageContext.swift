@@ -91,8 +91,8 @@ struct MessageContext {
     /// `place`, `trainer`, `seats`.
     private func sessions() -> [(moduleID: String, values: [String: Any])] {
         let l = language
-        guard let schedule = planned.training else { return [] }
-        let mine = schedule.sessions.filter { $0.audienceID == audience.id && $0.format != .elearning }
+        guard planned.training != nil else { return [] }
+        let mine = (planned.sessionsByAudience[audience.id] ?? []).filter { $0.format != .elearning }
         return mine.compactMap { s -> (CivilDate, TimeOfDay, String, [String: Any])? in
             guard let date = s.date, let start = s.start, let end = s.end else { return nil }
             let trainer = s.trainerID.flatMap { id in plan.training?.trainers.first { $0.id == id }?.name }

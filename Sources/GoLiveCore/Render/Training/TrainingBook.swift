@@ -12,11 +12,17 @@ struct TrainingBook {
     let trainers: [String: Trainer]
     let audiences: [String: Audience]
     let zone: TimeZone
+    private let byAudience: [String: [ScheduledSession]]
+    private let byTrainer: [String: [ScheduledSession]]
 
     init(plan: Plan, training: Training, schedule: TrainingPlan) {
         self.plan = plan
         self.training = training
-        sessions = schedule.sessions.sorted { Self.sortKey($0).lexicographicallyPrecedes(Self.sortKey($1)) }
+        // Keys computed once per session, not once per comparison.
+        sessions = schedule.sessions.map { (Self.sortKey($0), $0) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        byAudience = Dictionary(grouping: sessions, by: \.audienceID)
+        byTrainer = Dictionary(grouping: sessions.filter { $0.trainerID != nil }, by: { $0.trainerID ?? "" })
         modules = Dictionary(training.modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         trainers = Dictionary(training.trainers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         audiences = Dictionary(plan.audiences.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -26,9 +32,9 @@ struct TrainingBook {
     /// Audiences that follow at least one module, in the plan's order.
     var trainedAudiences: [Audience] { plan.audiences.filter { !$0.modules.isEmpty } }
 
-    func sessions(of audience: Audience) -> [ScheduledSession] { sessions.filter { $0.audienceID == audience.id } }
+    func sessions(of audience: Audience) -> [ScheduledSession] { byAudience[audience.id] ?? [] }
 
-    func sessions(of trainer: Trainer) -> [ScheduledSession] { sessions.filter { $0.trainerID == trainer.id } }
+    func sessions(of trainer: Trainer) -> [ScheduledSession] { byTrainer[trainer.id] ?? [] }
 
     func moduleTitle(_ id: String) -> String { modules[id]?.title ?? id }
 

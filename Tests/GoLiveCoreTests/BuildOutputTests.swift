@@ -111,4 +111,19 @@ struct BuildOutputTests {
             #expect(page.contains("BROUILLON") == expectBanner, "\(status)")
         }
     }
+
+    @Test func parallelRenderingGivesTheSameBytesAsOneThread() throws {
+        var outputs: [[String: Data]] = []
+        for threads in [1, 2, 3] {
+            let out = try Self.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: out) }
+            var options = Build.Options()
+            options.parallelism = threads
+            _ = try Build(files: DiskFiles(root: ProjectFixture.repoRoot), outputDirectory: out, options: options).run()
+            outputs.append(try Self.snapshot(out).mapValues(\.0))
+        }
+        #expect(outputs[0].count > 100)
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+    }
 }

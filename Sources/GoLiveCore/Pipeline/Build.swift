@@ -9,6 +9,8 @@ public struct Build {
         /// A folder holding an earlier `golive-manifest.json` (`--previous DIR`): guide versions and calendar
         /// sequences continue from it (merged with the output folder's own manifest, the most advanced wins).
         public var previous: URL?
+        /// Threads used to render; the output is the same bytes whatever the number.
+        public var parallelism = ProcessInfo.processInfo.activeProcessorCount
         public init() {}
     }
 
@@ -108,24 +110,43 @@ public enum Planning {
 }
 
 /// Stage "render": every output file in memory. Nothing is written if any document fails.
+typealias RenderJob = RenderJobs.Job
+
 public enum Rendering {
     public static func run(_ project: LoadedProject, _ planned: Planned,
                            options: Build.Options, history: Manifest? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
-        var d = Diagnostics()
         var pages = PageRenderer(templates: project.templates, plan: project.plan)
         pages.hasHomePage = true   // out/index.html is rendered last, below
-        var outputs: [OutputFile] = []
-        outputs += pages.render(CommsPlanDocument(plan: project.plan, sends: planned.sends).page(), &d)
-        outputs += MessageDocuments(project: project, planned: planned, pages: pages).render(&d)
-        outputs += TrainingDocuments(project: project, planned: planned, pages: pages).render(&d)
-        outputs += GuideDocuments(plan: project.plan, editions: GuideVersioning.editions(project.plan, history: history),
-                                  pages: pages).render(&d)
-        outputs += KitDocuments(plan: project.plan, planned: planned, pages: pages, earlier: outputs).render(&d)
-        outputs += RunbookDocuments(plan: project.plan, pages: pages).render(&d)
-        outputs += PostGoLiveDocuments(plan: project.plan, pages: pages).render(&d)
-        outputs += HandoverDocuments(plan: project.plan, pages: pages, earlier: outputs).render(&d)
+        let plan = project.plan
+        let renderer = pages
+        let editions = GuideVersioning.editions(plan, history: history)
+        // More slices than threads, so the threads stay busy until the end.
+        let shards = Shard.all(options.parallelism > 1 ? options.parallelism * 4 : 1)
+
+        // Documents that depend only on the plan.
+        var jobs: [RenderJob] = [
+            { d in renderer.render(CommsPlanDocument(plan: plan, sends: planned.sends).page(), &d) },
+            { d in RunbookDocuments(plan: plan, pages: renderer).render(&d) },
+            { d in PostGoLiveDocuments(plan: plan, pages: renderer).render(&d) },
+        ]
+        for shard in shards {
+            jobs.append { d in MessageDocuments(project: project, planned: planned, pages: renderer, shard: shard).render(&d) }
+            jobs.append { d in TrainingDocuments(project: project, planned: planned, pages: renderer, shard: shard).render(&d) }
+            jobs.append { d in GuideDocuments(plan: plan, editions: editions, pages: renderer, shard: shard).render(&d) }
+        }
+        var (outputs, d) = RenderJobs.run(jobs, parallelism: options.parallelism)
+
+        // Kits link to the documents above, so they come after them.
+        let earlier = outputs
+        let kits = shards.map { shard -> RenderJob in
+            { d in KitDocuments(plan: plan, planned: planned, pages: renderer, earlier: earlier, shard: shard).render(&d) }
+        }
+        let (kitFiles, kitDiagnostics) = RenderJobs.run(kits, parallelism: options.parallelism)
+        outputs += kitFiles
+        d.append(contentsOf: kitDiagnostics)
+        outputs += HandoverDocuments(plan: plan, pages: renderer, earlier: outputs).render(&d)
         // Keep last: the home page links every document rendered above it.
-        outputs += HomeDocuments(plan: project.plan, planned: planned, pages: pages, earlier: outputs).render(&d)
+        outputs += HomeDocuments(plan: plan, planned: planned, pages: renderer, earlier: outputs).render(&d)
         outputs = CalendarRevisions.apply(outputs, history: history)
         if options.strict { d = d.promotingWarnings() }
         if d.hasErrors { throw .invalidInput(d.sorted) }

@@ -6,17 +6,18 @@ struct MessageDocuments {
     let project: LoadedProject
     let planned: Planned
     let pages: PageRenderer
+    var shard = Shard.whole
 
     var plan: Plan { project.plan }
 
     func render(_ d: inout Diagnostics) -> [OutputFile] {
         let messages = MessageSchedule.messages(for: plan, sends: planned.sends)
         var outputs: [OutputFile] = []
-        for message in messages {
+        for (index, message) in messages.enumerated() where shard.includes(index) {
             guard let audience = plan.audience(message.send.audienceID), let wave = plan.wave(message.send.waveID) else { continue }
             outputs += render(message, audience: audience, wave: wave, &d)
         }
-        outputs += CommsPlanExports(plan: plan, messages: messages).files()
+        if shard.isFirst { outputs += CommsPlanExports(plan: plan, messages: messages).files() }
         return outputs
     }
 

@@ -7,11 +7,12 @@ struct GuideDocuments {
     let plan: Plan
     let editions: [GuideEdition]
     let pages: PageRenderer
+    var shard = Shard.whole
 
     func render(_ d: inout Diagnostics) -> [OutputFile] {
         let first = plan.guides.first?.id
         var outputs: [OutputFile] = []
-        for edition in editions {
+        for (index, edition) in editions.enumerated() where shard.includes(index) {
             guard let audience = plan.audience(edition.guide.audienceID) else { continue }
             let name = edition.guide.guideID == first ? "guide" : "guide-\(edition.guide.guideID)"
             let page = GuidePage(plan: plan, edition: edition, audience: audience)

@@ -6,11 +6,12 @@ struct KitDocuments {
     let pages: PageRenderer
     /// Every output rendered before the kits, so the kits link only to files that exist.
     let earlier: [OutputFile]
+    var shard = Shard.whole
 
     func render(_ d: inout Diagnostics) -> [OutputFile] {
         let existing = Set(earlier.map(\.path))
-        return plan.audiences.flatMap { audience -> [OutputFile] in
-            guard let wave = plan.wave(audience.waveID) else { return [] }
+        return plan.audiences.enumerated().flatMap { index, audience -> [OutputFile] in
+            guard shard.includes(index), let wave = plan.wave(audience.waveID) else { return [] }
             return pages.render(KitPage(plan: plan, planned: planned, audience: audience, wave: wave, existing: existing).page(), &d)
         }
     }

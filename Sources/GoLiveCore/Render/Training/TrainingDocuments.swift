@@ -5,19 +5,22 @@ struct TrainingDocuments {
     let project: LoadedProject
     let planned: Planned
     let pages: PageRenderer
+    var shard = Shard.whole
 
     func render(_ d: inout Diagnostics) -> [OutputFile] {
         guard let training = project.plan.training, let schedule = planned.training else { return [] }
         let book = TrainingBook(plan: project.plan, training: training, schedule: schedule)
         var files: [OutputFile] = []
-        files += pages.render(TrainingSchedulePage(book: book).page(), &d)
-        files.append(OutputFile(path: "training/schedule.csv", text: TrainingScheduleCSV.render(book)))
-        for audience in book.trainedAudiences {
+        if shard.isFirst {
+            files += pages.render(TrainingSchedulePage(book: book).page(), &d)
+            files.append(OutputFile(path: "training/schedule.csv", text: TrainingScheduleCSV.render(book)))
+        }
+        for (index, audience) in book.trainedAudiences.enumerated() where shard.includes(index) {
             files += pages.render(TrainingAudiencePage(book: book, audience: audience).page(), &d)
             files.append(OutputFile(path: "\(audience.id)/training.ics",
                                     text: TrainingICS(book: book).audience(audience)))
         }
-        for trainer in training.trainers {
+        for (index, trainer) in training.trainers.enumerated() where shard.includes(index) {
             files += pages.render(TrainingTrainerPage(book: book, trainer: trainer).page(), &d)
             files.append(OutputFile(path: "training/trainers/\(trainer.id).ics",
                                     text: TrainingICS(book: book).trainer(trainer)))

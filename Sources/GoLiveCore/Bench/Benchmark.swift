@@ -52,7 +52,7 @@ public struct Benchmark {
         let full = try Build(files: MemoryFiles(tree), outputDirectory: out).run(progress: progress)
         let fullSeconds = Self.seconds(clock.now - fullStart)
 
-        tree["feedback/first-week.yaml"] = SyntheticProject.feedback(count: 21, audiences: audiences)
+        tree["feedback/first-week.yaml", default: ""] += SyntheticProject.oneMoreFeedback(audience: "aud-1")
         let rebuildStart = clock.now
         let rebuild = try Build(files: MemoryFiles(tree), outputDirectory: out).run()
         let rebuildSeconds = Self.seconds(clock.now - rebuildStart)

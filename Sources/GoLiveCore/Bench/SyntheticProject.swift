@@ -141,7 +141,23 @@ public enum SyntheticProject {
         return files
     }
 
-    /// Feedback entries; `count` grows by one for the incremental rebuild.
+    /// One more entry, from one audience about one section: what a rebuild after feedback typically handles.
+    public static func oneMoreFeedback(audience: String) -> String {
+        """
+        - id: fb-new
+          date: 2027-04-09
+          audience: \(audience)
+          guide: user-guide
+          section: "Section 7"
+          kind: question
+          text: "Comment retrouver un dossier archivé ?"
+          answer: "Cochez **Inclure les archives** dans la recherche."
+          status: resolved
+
+        """
+    }
+
+    /// Feedback entries.
     public static func feedback(count: Int, audiences: Int) -> String {
         let kinds = ["question", "issue", "tip"]
         let statuses = ["open", "workaround", "resolved"]

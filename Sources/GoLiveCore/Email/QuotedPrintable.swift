@@ -6,51 +6,55 @@ enum QuotedPrintable {
     /// Line ends in `text` (CRLF, LF or lone CR) become CRLF hard breaks,
     /// the canonical form of a MIME text part.
     static func encode(_ text: String) -> String {
-        lines(of: text).map(encodeLine).joined(separator: "\r\n")
-    }
-
-    static func lines(of text: String) -> [[UInt8]] {
-        var result: [[UInt8]] = [[]]
-        var previousWasCR = false
-        for byte in text.utf8 {
-            if byte == 0x0A && previousWasCR { previousWasCR = false; continue }
-            previousWasCR = byte == 0x0D
-            if byte == 0x0A || byte == 0x0D { result.append([]) } else { result[result.count - 1].append(byte) }
-        }
-        return result
-    }
-
-    private static let hex = Array("0123456789ABCDEF".utf8)
-
-    /// Works on bytes with a running column: the encoded text is ASCII, so bytes are characters.
-    private static func encodeLine(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 4)
-        var column = 0
-        var token: [UInt8] = []
-        token.reserveCapacity(3)
-        for (index, byte) in bytes.enumerated() {
-            token.removeAll(keepingCapacity: true)
-            appendToken(byte, at: index, isLast: index == bytes.count - 1, line: bytes, to: &token)
-            if column + token.count > maxLine - 1 {
-                out += [0x3D, 0x0D, 0x0A]   // soft break "=\r\n"
-                column = 0
-            }
-            out += token
-            column += token.count
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        for (index, line) in lines(of: text).enumerated() {
+            if index > 0 { out += [0x0D, 0x0A] }
+            encodeLine(line, into: &out)
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendToken(_ byte: UInt8, at index: Int, isLast: Bool, line: [UInt8], to token: inout [UInt8]) {
-        let isWhitespace = byte == 0x20 || byte == 0x09
-        let printable = (33...126).contains(byte) && byte != 0x3D
-        // A leading "." or "From " can be mangled by SMTP servers and mbox tools.
-        let riskyStart = index == 0 && (byte == 0x2E || (byte == 0x46 && line.starts(with: Array("From ".utf8))))
-        if (printable && !riskyStart) || (isWhitespace && !isLast) {
-            token.append(byte)
-        } else {
-            token += [0x3D, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+    static func lines(of text: String) -> [ArraySlice<UInt8>] {
+        let bytes = Array(text.utf8)
+        var result: [ArraySlice<UInt8>] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x0A || byte == 0x0D {
+                result.append(bytes[start..<i])
+                i += (byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        result.append(bytes[start..<bytes.count])
+        return result
+    }
+
+    private static let hex = Array("0123456789ABCDEF".utf8)
+    private static let from = Array("From ".utf8)
+
+    /// Appends one encoded line with soft breaks; the encoded text is ASCII, so bytes are columns.
+    private static func encodeLine(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        var column = 0
+        let first = line.startIndex, last = line.endIndex - 1
+        for index in line.indices {
+            let byte = line[index]
+            let isWhitespace = byte == 0x20 || byte == 0x09
+            let printable = byte >= 33 && byte <= 126 && byte != 0x3D
+            // A leading "." or "From " can be mangled by SMTP servers and mbox tools.
+            let riskyStart = index == first && (byte == 0x2E || (byte == 0x46 && line.starts(with: from)))
+            let literal = (printable && !riskyStart) || (isWhitespace && index != last)
+            let width = literal ? 1 : 3
+            if column + width > maxLine - 1 {
+                out += [0x3D, 0x0D, 0x0A]   // soft break "=\r\n"
+                column = 0
+            }
+            if literal { out.append(byte) } else { out += [0x3D, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] }
+            column += width
         }
     }
 }

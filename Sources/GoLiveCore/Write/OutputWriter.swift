@@ -3,7 +3,7 @@ import Foundation
 /// The last stage: puts rendered files in place. Only files whose bytes change are written, each under
 /// a temporary name in its own folder and renamed over the old one, so a reader never sees half a file
 /// and an unchanged file keeps its modification time.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     public struct Report: Sendable, Equatable {
         public var written: [String] = []
         public var unchanged: [String] = []
@@ -50,9 +50,7 @@ public struct OutputWriter {
         }
         let report = preview(files, previous: previous)
         let byPath = Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
-        for path in report.written {
-            try put(byPath[path] ?? Data(), at: path)
-        }
+        try putAll(report.written, from: byPath)
         for path in report.removed where OutputPath.isSafeRelative(path) {
             do { try FileManager.default.removeItem(at: url(path)) } catch {
                 throw .io(path: url(path).path, reason: "cannot remove the stale output: \(error.localizedDescription)")
@@ -69,6 +67,33 @@ public struct OutputWriter {
     }
 
     private func url(_ path: String) -> URL { directory.appendingPathComponent(path) }
+
+    /// File creation is kernel work that proceeds in parallel across folders: two threads halve it.
+    /// Every rename happens whatever the others do; the first error is reported.
+    private func putAll(_ paths: [String], from data: [String: Data]) throws(GoLiveError) {
+        let threads = min(ProcessInfo.processInfo.activeProcessorCount, paths.count < 64 ? 1 : 2)
+        guard threads > 1 else {
+            for path in paths { try put(data[path] ?? Data(), at: path) }
+            return
+        }
+        let failure = FirstFailure()
+        DispatchQueue.concurrentPerform(iterations: threads) { part in
+            for index in stride(from: part, to: paths.count, by: threads) {
+                do throws(GoLiveError) { try put(data[paths[index]] ?? Data(), at: paths[index]) } catch { failure.record(error) }
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+
+    private final class FirstFailure: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var error: GoLiveError?
+        func record(_ error: GoLiveError) {
+            lock.lock()
+            if self.error == nil { self.error = error }
+            lock.unlock()
+        }
+    }
 
     private func put(_ data: Data, at path: String) throws(GoLiveError) {
         let target = url(path)

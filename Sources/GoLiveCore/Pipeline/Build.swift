@@ -134,6 +134,20 @@ public enum Rendering {
             jobs.append { d in TrainingDocuments(project: project, planned: planned, pages: renderer, shard: shard).render(&d) }
             jobs.append { d in GuideDocuments(plan: plan, editions: editions, pages: renderer, shard: shard).render(&d) }
         }
+        // A no-go announces nothing but the postponement (Build refuses it without --allow-no-go).
+        if plan.decision.status == .noGo {
+            var alone = pages
+            alone.hasHomePage = false   // no index.html is written for a postponement
+            let postponement = alone
+            jobs = shards.map { shard -> RenderJob in
+                { d in MessageDocuments(project: project, planned: planned, pages: postponement, shard: shard).render(&d) }
+            }
+            var (outputs, d) = RenderJobs.run(jobs, parallelism: options.parallelism)
+            outputs = outputs.filter { !$0.path.hasPrefix("comms-") }
+            if options.strict { d = d.promotingWarnings() }
+            if d.hasErrors { throw .invalidInput(d.sorted) }
+            return (outputs.sorted { $0.path < $1.path }, d.sorted)
+        }
         var (outputs, d) = RenderJobs.run(jobs, parallelism: options.parallelism)
 
         // Kits link to the documents above, so they come after them.

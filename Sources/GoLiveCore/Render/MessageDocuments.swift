@@ -31,7 +31,7 @@ struct MessageDocuments {
         let subject = Self.subject(of: markdown, fallback: context["subject"] as? String ?? "", code: plan.project.code)
         let pending = plan.decision.status == .pending
         let banner = pending ? Words.draftBanner(l) : nil
-        let document = banner.map { "> **\(MarkdownContentType.escape($0))**\n\n" + markdown } ?? markdown
+        let document = pages.withDraftBanner(markdown, l)
         let fragment = Cmark.html(markdown)
         let html = pages.htmlPage(fragment: fragment, stem: message.stem, title: subject, language: l, &d)
         let email = EmailMessage(

@@ -23,7 +23,15 @@ struct PageRenderer {
         context["lang"] = page.language.rawValue
         let markdown = templates.render(page.template, language: page.language, context: context, &d)
         let html = htmlPage(fragment: Cmark.html(markdown), stem: page.stem, title: page.title, language: page.language, &d)
-        return [OutputFile(path: page.stem + ".md", text: markdown), OutputFile(path: page.stem + ".html", text: html)]
+        return [OutputFile(path: page.stem + ".md", text: withDraftBanner(markdown, page.language)),
+                OutputFile(path: page.stem + ".html", text: html)]
+    }
+
+    /// While the Go/No-Go decision is pending, every Markdown document says so on its first line
+    /// (the HTML layout shows the same banner at the top of the page).
+    func withDraftBanner(_ markdown: String, _ language: Language) -> String {
+        guard plan.decision.status == .pending else { return markdown }
+        return "> **\(MarkdownContentType.escape(Words.draftBanner(language)))**\n\n" + markdown
     }
 
     /// `fragment` is the page's Markdown already converted by libcmark.

@@ -37,7 +37,8 @@ struct AgendaCommand: ParsableCommand {
             let planned = try Planning.run(plan)
             let messages = MessageSchedule.messages(for: plan, sends: planned.sends)
             let folder = out ?? (project == "." ? "out" : (project as NSString).appendingPathComponent("out"))
-            print(Agenda.text(plan, messages: messages, from: start, days: days, outputFolder: folder), terminator: "")
+            print(Agenda.text(plan, messages: messages, from: start, days: days, outputFolder: folder,
+                              isBuilt: { FileManager.default.fileExists(atPath: $0) }), terminator: "")
         } catch let error as GoLiveError {
             throw fail(error)
         }

@@ -15,10 +15,17 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
+        let root = projectURL(project)
+        var options = Build.Options()
+        options.strict = strict
+        options.allowNoGo = true   // a no-go plan is still a plan to check
+        // Everything a build does but writing, so check and build never disagree.
+        let build = Build(files: DiskFiles(root: root), outputDirectory: root.appendingPathComponent("out"), options: options)
         do {
-            let loaded = try LoadedProject.load(DiskFiles(root: projectURL(project)), strict: strict)
-            printWarnings(loaded.warnings)
-            print(CheckSummary.text(loaded.plan))
+            var times: [(String, Double)] = []
+            let rendered = try build.render(times: &times)
+            printWarnings(rendered.warnings)
+            print(CheckSummary.text(rendered.project.plan))
         } catch {
             throw fail(error)
         }

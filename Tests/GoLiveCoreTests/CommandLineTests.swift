@@ -93,4 +93,18 @@ struct CommandLineTests {
             #expect(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) == text)
         }
     }
+
+    @Test func checkReportsWhatBuildWouldStopOn() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("golive-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Valid input, but no trainer speaks the audience's language: only planning finds it.
+        try Self.write(["plan.yaml": ProjectFixture.plan.replacingOnce("languages: [fr]", with: "languages: [en]"),
+                        "audiences/agents.yaml": ProjectFixture.audience, "guides/user-guide.md": ProjectFixture.guide], to: root)
+        let check = try Self.golive(["check", root.path])
+        let build = try Self.golive(["build", root.path])
+        #expect(check.status == 65)
+        #expect(build.status == 65)
+        #expect(check.err.contains("audiences/agents.yaml:7:11: error: training for 'agents' in 'essentials'"), "\(check.err)")
+        #expect(check.err == build.err)
+    }
 }

@@ -41,7 +41,7 @@ struct CommsInjectionTests {
             #expect(!html.contains("<script") && !html.contains("<img"), "\(path)")
             let keys = Set(message["keys"] as? [String] ?? [])
             #expect(!keys.contains("bcc"), "\(path)")
-            #expect(keys == ["to", "subject", "date", "message-id", "x-unsent", "mime-version", "content-type"], "\(path)")
+            #expect(keys == ["from", "to", "subject", "date", "message-id", "x-unsent", "mime-version", "content-type"], "\(path)")
             #expect((message["subject"] as? String)?.hasPrefix("ATLAS — ") == true)
         }
     }

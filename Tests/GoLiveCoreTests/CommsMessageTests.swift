@@ -57,7 +57,7 @@ struct CommsMessageTests {
         #expect(summer["to"] as? [String] == ["atlas-agents-lyon@example.org"])
         #expect(parsed[english]?["subject"] as? String == "ATLAS — Atlas is live: your first steps")
         let keys = Set(winter["keys"] as? [String] ?? [])
-        #expect(keys == ["to", "subject", "date", "message-id", "x-unsent", "mime-version", "content-type"])
+        #expect(keys == ["from", "to", "subject", "date", "message-id", "x-unsent", "mime-version", "content-type"])
     }
 
     @Test func pendingDecisionMarksEveryMessageAsDraft() throws {
@@ -82,7 +82,7 @@ struct CommsMessageTests {
         let fr = try #require(r.text("agents-paris/comms/2027-03-10-postponed.md"))
         #expect(fr.hasPrefix("# ATLAS — Report du passage à Atlas"))
         #expect(fr.contains("vendredi 19 mars 2027"))
-        #expect(r.text("intl-collections/comms/2027-03-10-postponed.md")?.contains("has been **postponed**") == true)
+        #expect(r.text("intl-collections/comms/2027-03-10-postponed.md")?.contains("decided on Wednesday 10 March 2027 to **postpone**") == true)
     }
 
     @Test func projectTemplateOverridesAndMissingKeyWarns() throws {

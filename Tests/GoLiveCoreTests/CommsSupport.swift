@@ -61,6 +61,7 @@ for rel in sys.argv[2:]:
     out[rel] = {
         'subject': str(msg['Subject']),
         'to': [a.addr_spec for a in msg['To'].addresses] if msg['To'] else [],
+        'from': str(msg['From']) if msg['From'] else '',
         'date': str(msg['Date']),
         'keys': [k.lower() for k in msg.keys()],
         'html': msg.get_body(('html',)).get_content(),

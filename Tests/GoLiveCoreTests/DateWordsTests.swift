@@ -73,8 +73,8 @@ struct DateWordsTests {
     @Test func durations() {
         let fr = [120: "2_h", 90: "1_h_30", 45: "45_min", 4320: "3_jours", 1440: "1_jour",
                   0: "0_min", 65: "1_h_05", 1500: "25_h", -30: "-30_min"]
-        let en = [120: "2_h", 90: "1_h_30_min", 45: "45_min", 4320: "3_days", 1440: "1_day",
-                  0: "0_min", 65: "1_h_5_min", 1500: "25_h"]
+        let en = [120: "2_hr", 90: "1_hr 30_min", 45: "45_min", 4320: "3_days", 1440: "1_day",
+                  0: "0_min", 65: "1_hr 5_min", 1500: "25_hr", 60: "1_hr"]
         for (m, text) in fr { #expect(plain(DateWords.duration(minutes: m, .fr)) == text, "\(m) min") }
         for (m, text) in en { #expect(plain(DateWords.duration(minutes: m, .en)) == text, "\(m) min") }
         #expect(DateWords.duration(minutes: Int.min, .en).hasPrefix("-"))

@@ -6,7 +6,7 @@ import Testing
 @Suite struct HandoverTests {
     @Test func postGoLivePageHasControlsMeetingsAndExitCriteria() throws {
         let page = try #require(try KitFixture.build().outputs["post-golive/lot-1.md"])
-        #expect(page.contains("- ☐ **J 07:00 — vendredi 19 mars 2027 à 7\u{A0}h** — Les écrans principaux s'ouvrent pour chaque profil (*Exploitation informatique (Nicolas Girard)*)"))
+        #expect(page.contains("- ☐ **J 07:00 — vendredi 19 mars 2027 à 7\u{A0}h** — Les écrans principaux s'ouvrent pour chaque profil — responsable : *Exploitation informatique (Nicolas Girard)*"))
         #expect(page.contains("[lot-1-daily-meetings.ics](lot-1-daily-meetings.ics)"))
         // J+1 … J+10 = 20 … 29 March: weekends and Easter Monday (a training holiday) are left out.
         let dates = page.split(separator: "\n").filter { $0.hasPrefix("- ☐ ") && $0.contains("(J+") }
@@ -15,6 +15,40 @@ import Testing
         #expect(page.contains("Support renforcé jusqu'au **samedi 3 avril 2027** inclus. Contact : Cellule hypercare Atlas"))
         #expect(page.contains("- ☐ Moins de 20 appels par jour au service desk sur Atlas."))
         #expect(page.contains("[runbook](../runbook/lot-1.html)"))
+    }
+
+    /// « de 9 h 30 à 10 h », never « de 9 h 30 – 10 h »; English "from 09:30 to 10:00".
+    @Test func dailyMeetingHoursReadAsAPhraseInBothLanguages() throws {
+        let fr = try #require(try KitFixture.build().outputs["post-golive/lot-2.md"])
+        #expect(fr.contains("Chaque jour ouvré, de 9\u{A0}h\u{A0}30 à 10\u{A0}h (30\u{A0}min), Teams — Atlas hypercare."))
+        #expect(!fr.contains("de 9\u{A0}h\u{A0}30 –"))
+        let en = try #require(try KitGoldenTests.englishFirst()["post-golive/lot-2.md"])
+        #expect(en.contains("Every working day from 09:30 to 10:00 (30\u{A0}min), Teams — Atlas hypercare."))
+        let fmt = { (h: Int, m: Int, d: Int, l: Language) in
+            PostGoLivePage.hoursPhrase(from: TimeOfDay(hour: h, minute: m)!, durationMinutes: d, l) }
+        #expect(fmt(23, 30, 30, .fr) == "de 23\u{A0}h\u{A0}30 à minuit")
+        #expect(fmt(23, 30, 30, .en) == "from 23:30 to midnight")
+        #expect(fmt(9, 0, 90, .fr) == "de 9\u{A0}h à 10\u{A0}h\u{A0}30")
+    }
+
+    /// The count of open feedback agrees with its noun: no "retour(s) ouvert(s)".
+    @Test func openAnomalyCountIsWrittenWithItsPlural() throws {
+        let dossier = try #require(try KitFixture.build().outputs["handover/dossier.md"])
+        #expect(dossier.contains("4 retours ouverts ou en contournement, transmis au support :"))
+        #expect(HandoverPage.openFeedback(1, .fr) == "1 retour ouvert ou en contournement")
+        #expect(HandoverPage.openFeedback(2, .en) == "2 feedback items open or on a workaround")
+    }
+
+    /// Meetings over a weekend only (J+1 … J+2, Saturday and Sunday): no working day, so no
+    /// empty calendar, and neither the page nor the home page links one.
+    @Test func aDailyMeetingWithNoWorkingDayWritesNoCalendar() throws {
+        let (outputs, _, _) = try KitFixture.build(["plan.yaml": {
+            CommsFixture.replace("    from: J+1\n    to: J+10\n", with: "    from: J+1\n    to: J+2\n", in: $0)
+        }])
+        #expect(outputs["post-golive/lot-1-daily-meetings.ics"] == nil)
+        let page = try #require(outputs["post-golive/lot-1.md"])
+        #expect(!page.contains("daily-meetings.ics") && page.contains("## Point quotidien des anomalies"))
+        #expect(!(outputs["index.html"] ?? "").contains("lot-1-daily-meetings.ics"))
     }
 
     @Test func withoutATrainingCalendarMeetingsFallOnMondayToFriday() throws {

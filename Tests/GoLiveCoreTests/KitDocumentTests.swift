@@ -76,9 +76,9 @@ import Testing
 
     @Test func relayCoverageIsTheValidationWarningAndTheKitRemindsTheRatio() throws {
         let (outputs, warnings, _) = try KitFixture.build()
-        let relay = warnings.filter { $0.message.contains("relay(s) for") }
+        let relay = warnings.filter { $0.message.contains("relays for") }
         #expect(relay.map(\.description).contains(
-            "audiences/agents-paris.yaml:1:1: warning: audience 'agents-paris' has 4 relay(s) for 180 people: the usual ratio of one per 20 needs 9"))
+            "audiences/agents-paris.yaml:11:1: warning: audience 'agents-paris' has 4 relays for 180 people: the usual ratio of one per 20 needs 9"))
         // Reused, not duplicated: one warning per audience.
         #expect(relay.filter { $0.message.contains("'agents-paris'") }.count == 1)
         #expect(outputs["agents-paris/kit.md"]?.contains("soit 9 pour votre population") == true)

@@ -31,6 +31,50 @@ import Testing
         #expect(night.label(reconcile.start) == "J 01:00" && night.label(reconcile.end) == "J 04:00")
     }
 
+    /// Lot 2 moved to the spring-forward night (28 March 2027, 02:00 → 03:00 in Paris) with
+    /// 'go-final' at J 02:30, or to the autumn night (31 October 2027, 03:00 → 02:00).
+    static func dstEdits(_ date: String) -> [String: (String) -> String] {
+        ["plan.yaml": {
+            CommsFixture.replace("start: \"J 03:00\"", with: "start: \"J 02:30\"",
+                                 in: CommsFixture.replace("date: 2027-04-02", with: "date: \(date)", in: $0))
+        }]
+    }
+
+    static func cutoverWarnings(_ plan: Plan) -> [String] {
+        var d = Diagnostics()
+        CutoverChecks.run(plan, zone: paris, &d)
+        return d.warnings.map(\.description)
+    }
+
+    @Test func aStepAtATimeThatDoesNotExistWarnsAtTheStepAndIsReadAfterTheGap() throws {
+        let plan = try Self.plan(Self.dstEdits("2027-03-28"))
+        let at = KitFixture.planLine("- id: go-final", column: 5)
+        #expect(Self.cutoverWarnings(plan).filter { $0.contains("does not exist") } == [
+            "\(at): warning: runbook step 'go-final' starts at J 02:30, which does not exist on 2027-03-28 in Europe/Paris: clocks go forward from 02:00 to 03:00, so it is read as J 03:30, 60 minutes later (wave 'lot-2')",
+        ])
+        // The runbook shows the step where it really happens: 03:30 summer time, 30 minutes long.
+        let night = CutoverPlan(plan: plan, wave: try #require(plan.wave("lot-2")), zone: Self.paris)
+        let step = try #require(night.steps.first { $0.step.id == "go-final" })
+        #expect(night.label(step.written) == "J 02:30")
+        #expect(night.label(step.start) == "J 03:30" && night.label(step.end) == "J 04:00")
+        // The other waves' nights have a 02:30: nothing to say about them.
+        #expect(!Self.cutoverWarnings(try Self.plan(Self.dstEdits("2027-04-02"))).contains { $0.contains("does not exist") || $0.contains("occurs twice") })
+    }
+
+    @Test func aStepAtATimeThatOccursTwiceWarnsThatTheFirstIsMeant() throws {
+        let plan = try Self.plan(Self.dstEdits("2027-10-31"))
+        let at = KitFixture.planLine("- id: go-final", column: 5)
+        #expect(Self.cutoverWarnings(plan).filter { $0.contains("occurs twice") } == [
+            "\(at): warning: runbook step 'go-final' starts at J 02:30, which occurs twice on 2027-10-31 in Europe/Paris: clocks go back from 03:00 to 02:00; the first occurrence, before the change, is meant (wave 'lot-2')",
+        ])
+        let night = CutoverPlan(plan: plan, wave: try #require(plan.wave("lot-2")), zone: Self.paris)
+        let step = try #require(night.steps.first { $0.step.id == "go-final" })
+        // First occurrence (UTC+2), 30 minutes of elapsed time: 02:30 → 02:00 again on the wall clock.
+        #expect(night.label(step.start) == "J 02:30" && night.label(step.end) == "J 02:00")
+        #expect(WallClock.note(LocalMoment(date: CivilDate(year: 2027, month: 10, day: 31)!, time: TimeOfDay(hour: 3, minute: 0)!),
+                               zone: Self.paris, label: { $0.description }) == nil)
+    }
+
     @Test func runbookPageHasAbsoluteTimesCheckpointsAndThePointOfNoReturn() throws {
         let page = try #require(try KitFixture.build().outputs["runbook/lot-1.md"])
         #expect(page.contains("### ☐ J-1 23:45 → J 01:00 · Raccordement des flux : paiements, éditique, SMS"))

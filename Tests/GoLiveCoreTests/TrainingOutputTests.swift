@@ -26,15 +26,52 @@ import Testing
     }
 
     @Test func everyDocumentIsWritten() throws {
-        let (project, _, outputs) = try TrainingOutputFixture.build(TrainingOutputFixture.files())
+        let (project, planned, outputs) = try TrainingOutputFixture.build(TrainingOutputFixture.files())
+        let sessions = planned.training?.sessions ?? []
         var expected = ["training/schedule.md", "training/schedule.html", "training/schedule.csv"]
         for audience in project.plan.audiences where !audience.modules.isEmpty {
-            expected += ["md", "html", "ics"].map { "\(audience.id)/training.\($0)" }
+            // A calendar only when the audience has a session with a date.
+            let timed = sessions.contains { $0.audienceID == audience.id && $0.date != nil }
+            expected += (timed ? ["md", "html", "ics"] : ["md", "html"]).map { "\(audience.id)/training.\($0)" }
+            if !timed { #expect(outputs["\(audience.id)/training.ics"] == nil, "\(audience.id) has no timed session") }
         }
         for trainer in project.plan.training?.trainers ?? [] {
-            expected += ["md", "html", "ics"].map { "training/trainers/\(trainer.id).\($0)" }
+            let busy = sessions.contains { $0.trainerID == trainer.id }
+            expected += (busy ? ["md", "html", "ics"] : ["md", "html"]).map { "training/trainers/\(trainer.id).\($0)" }
         }
         for path in expected { #expect(outputs[path] != nil, "missing \(path)") }
+        #expect(outputs["back-office/training.ics"] == nil)
+    }
+
+    /// back-office follows e-learning only: no calendar, no session to book or change, but how
+    /// to get in, how long it takes and by when.
+    @Test func anElearningOnlyAudienceGetsNoCalendarAndTextForOnlineCourses() throws {
+        let (_, _, outputs) = try TrainingOutputFixture.build(TrainingOutputFixture.files())
+        let page = TrainingOutputFixture.text(outputs["back-office/training.md"])
+        for wrong in ["training.ics", "votre manager vous inscrit", "changer de session", "Les formations ont lieu", "Heures locales"] {
+            #expect(!page.contains(wrong), "back-office page says '\(wrong)'")
+        }
+        #expect(page.contains("Votre formation se fait entièrement en ligne, à votre rythme, sans session à réserver : 45\u{A0}min en tout, à terminer au plus tard le **mercredi 17 mars 2027**."))
+        #expect(page.contains("le lien d'accès vous est envoyé par e-mail"))
+        #expect(page.contains("Le lien ne vous est pas parvenu, ou vous ne pourrez pas terminer le parcours à temps ?"))
+        // The HTML links no calendar either; a classroom audience still gets one, and its text.
+        #expect(!TrainingOutputFixture.text(outputs["back-office/training.html"]).contains(".ics"))
+        let paris = TrainingOutputFixture.text(outputs["agents-paris/training.md"])
+        #expect(paris.contains("[training.ics](training.ics)") && paris.contains("votre manager vous inscrit"))
+        #expect(paris.contains("Les formations ont lieu du vendredi 26 février au mercredi 17 mars 2027"))
+        #expect(paris.contains("15 sessions :") && !paris.contains("session(s)"))
+    }
+
+    /// In English, with the same rules.
+    @Test func anElearningOnlyAudienceReadsRightInEnglish() throws {
+        let files = TrainingOutputFixture.files(["audiences/back-office.yaml": {
+            $0.replacingOccurrences(of: "language: fr", with: "language: en")
+        }])
+        let (_, _, outputs) = try TrainingOutputFixture.build(files)
+        let page = TrainingOutputFixture.text(outputs["back-office/training.md"])
+        #expect(page.contains("Your training is entirely online and self-paced, with no session to book: 45\u{A0}min in all, to complete by **Wednesday 17 March 2027**."))
+        #expect(!page.contains("training.ics") && !page.contains("books you") && !page.contains("switch sessions"))
+        #expect(outputs["back-office/training.ics"] == nil)
     }
 
     @Test func audiencePagesSpeakTheAudienceLanguage() throws {

@@ -87,6 +87,13 @@ struct ValidationRuleTests {
         Case("feedback CSV: unknown guide",
              extra: ["feedback/f.csv": "id;date;audience;guide;section;kind;text;answer;status\r\nfb-1;2027-03-22;all;user-guid;Se connecter;tip;T;;open\r\n"],
              "feedback/f.csv:2:21: error: unknown guide 'user-guid'; did you mean 'user-guide'?"),
+        Case("relay e-mail", audience: a.replacingOnce("relays: [{ name: \"A\" }]", with: "relays: [{ name: \"A\", email: \"javascript:alert(1)\" }]"),
+             "audiences/agents.yaml:9:30: error: 'email' in relay #1 must be an e-mail address (e.g. name@example.org), found 'javascript:alert(1)'"),
+        Case("person e-mail", plan: p.replacingOnce("    name: \"PMO\"\n", with: "    name: \"PMO\"\n    person: { name: \"P\", email: \"not an email\" }\n"),
+             "plan.yaml:20:33: error: 'email' in 'person' in role 'pmo' must be an e-mail address (e.g. name@example.org), found 'not an email'"),
+        Case("a line break in a quoted value stays on the message's line",
+             audience: a.replacingOnce("impact: high", with: "impact: \"very\\nhigh\""),
+             "audiences/agents.yaml:4:9: error: 'impact' in audience 'agents' must be one of high, medium, low, found 'very high'"),
         Case("guide targeting comment refers to an audience",
              extra: ["guides/user-guide.md": "# G\n\n<!-- golive: audiences=agentz -->\n## S\n\nT.\n"],
              "guides/user-guide.md:3:14: error: golive comment refers to unknown audience 'agentz'; did you mean 'agents'?"),
@@ -118,11 +125,27 @@ struct ValidationRuleTests {
         }
     }
 
+    @Test func oneBadValueDoesNotMakeItsReferencesUnknown() {
+        let plan = Self.p.replacingOnce("date: 2027-03-19", with: "date: 2027-02-30")
+        let audience = Self.a.replacingOnce("impact: high", with: "impact: huge")
+        let feedback = ["feedback/f.yaml": "- { id: fb-1, date: 2027-03-22, audience: agents, guide: user-guide, section: se-connecter, kind: tip, text: T, status: open }\n"]
+        let errors = ProjectFixture.messages(ProjectFixture.files(plan: plan, audience: audience, extra: feedback))
+            .filter { $0.contains(": error: ") }
+        #expect(errors.count == 2, "got:\n\(errors.joined(separator: "\n"))")
+    }
+
+    @Test func aCommunicationOutsideAnAudienceChannelsIsAWarning() {
+        let audience = Self.a + "channels: [intranet]\n"
+        let messages = ProjectFixture.messages(ProjectFixture.files(audience: audience))
+        #expect(messages.contains("audiences/agents.yaml:10:1: warning: audience 'agents' receives teaser by email, which is not among its channels (intranet)"),
+                "got:\n\(messages.joined(separator: "\n"))")
+    }
+
     @Test func warningsDoNotStopTheRunButStrictMakesThemErrors() throws {
         let crowded = Self.a.replacingOnce("headcount: 20", with: "headcount: 200")
         let files = ProjectFixture.files(audience: crowded)
         let loaded = try LoadedProject.load(files)
-        #expect(loaded.warnings.contains { $0.severity == .warning && $0.message.contains("1 relay(s) for 200 people") })
+        #expect(loaded.warnings.contains { $0.severity == .warning && $0.message.contains("1 relay for 200 people") })
         #expect(throws: GoLiveError.self) { try LoadedProject.load(files, strict: true) }
     }
 }

@@ -14,7 +14,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
-        self.message = message
+        // One problem, one line: a quoted value with a line break must not start a line of its own.
+        self.message = message.contains(where: \.isNewline)
+            ? message.split(whereSeparator: \.isNewline).joined(separator: " ") : message
     }
 
     public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {

@@ -26,4 +26,27 @@ public struct EmailAddress: Sendable, Equatable {
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
         return !local.isEmpty && !domain.isEmpty && !domain.hasPrefix(".") && !domain.hasSuffix(".")
     }
+
+    /// Reads what a person writes in a plan: `address`, or `Name <address>` (the name may be
+    /// in double quotes). Nil when it is neither, when the address fails `isValid` or has no
+    /// dot in its domain, or when the name holds a line break or an angle bracket.
+    public static func parse(_ text: String) -> EmailAddress? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var name: String?
+        var address = trimmed
+        if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
+            address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+                .trimmingCharacters(in: .whitespaces)
+            var display = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
+            if display.count >= 2, display.hasPrefix("\""), display.hasSuffix("\"") {
+                display = String(display.dropFirst().dropLast())
+            }
+            let unsafe = display.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "<" || $0 == ">" }
+            if unsafe { return nil }
+            name = display.isEmpty ? nil : display
+        }
+        let mailbox = EmailAddress(name: name, address: address)
+        guard mailbox.isValid, let domain = address.split(separator: "@").last, domain.contains(".") else { return nil }
+        return mailbox
+    }
 }

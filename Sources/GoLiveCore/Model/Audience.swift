@@ -35,4 +35,8 @@ public struct Audience: Sendable, Identifiable {
     public var faq: [FAQ]
     public var file: String
     public var location: SourceLocation
+    /// Where `relays:` is written (or the profile, when it is missing): the coverage warning points there.
+    public var relaysLocation: SourceLocation
+    /// Where `channels:` is written, for the channel warning.
+    public var channelsLocation: SourceLocation
 }

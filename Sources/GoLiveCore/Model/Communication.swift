@@ -14,6 +14,9 @@ public struct Communication: Sendable, Identifiable {
     public var audiences: Targets
     public var channel: Channel
     public var sender: String?
+    /// The `From:` of the `.eml` drafts: `address` or `Name <address>`, already validated.
+    /// When absent, the person of the role `comms`, else `pmo`, is used (see docs/email.md).
+    public var from: String? = nil
     public var location: SourceLocation
 
     public static let defaultSendTime = TimeOfDay(hour: 9, minute: 0)!

@@ -33,30 +33,54 @@ public struct Build {
         self.options = options
     }
 
-    public func run(progress: (String) -> Void = { _ in }) throws(GoLiveError) -> Result {
+    /// What the stages before writing produced: everything `check` reports and `build` writes.
+    public struct Rendered: Sendable {
+        public var project: LoadedProject
+        public var planned: Planned
+        public var outputs: [OutputFile]
+        /// Every warning of every stage, once each, in file order.
+        public var warnings: [Diagnostic]
+        var previous: Manifest?
+        var history: Manifest?
+    }
+
+    /// Stages read+validate, plan and render, all in memory. With `--strict`, the warnings of all
+    /// three stages are reported together and stop here, before anything is written.
+    public func render(progress: (String) -> Void = { _ in }, times: inout [(String, Double)]) throws(GoLiveError) -> Rendered {
         let clock = ContinuousClock()
-        var times: [(String, Double)] = []
+        var log: [(String, Double)] = []
         func timed<T>(_ index: Int, _ name: String, _ body: () throws(GoLiveError) -> T) throws(GoLiveError) -> T {
             progress("[\(index)/4] \(name)")
             let start = clock.now
             let value = try body()
-            let elapsed = clock.now - start
-            times.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            log.append((name, Benchmark.seconds(clock.now - start)))
             return value
         }
-
-        let project = try timed(1, "read+validate") { () throws(GoLiveError) in
-            try LoadedProject.load(files, strict: options.strict)
-        }
+        defer { times += log }
+        let project = try timed(1, "read+validate") { () throws(GoLiveError) in try LoadedProject.load(files) }
         if project.plan.decision.status == .noGo, !options.allowNoGo {
             throw .noGo(project.plan.decision.location)
         }
-        let planned = try timed(2, "plan") { () throws(GoLiveError) in try Planning.run(project.plan, strict: options.strict) }
+        let planned = try timed(2, "plan") { () throws(GoLiveError) in try Planning.run(project.plan) }
+        if let previous = options.previous, Manifest.load(from: previous) == nil {
+            throw .usage("--previous \(previous.path): no readable \(Manifest.fileName) there")
+        }
         let previous = Manifest.load(from: outputDirectory)
         let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
         let (outputs, renderWarnings) = try timed(3, "render") { () throws(GoLiveError) in
             try Rendering.run(project, planned, options: options, history: history)
         }
+        var all = Diagnostics()
+        for warning in project.warnings + planned.warnings + renderWarnings { all.append(warning) }
+        if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
+        return Rendered(project: project, planned: planned, outputs: outputs, warnings: all.sorted,
+                        previous: previous, history: history)
+    }
+
+    public func run(progress: (String) -> Void = { _ in }) throws(GoLiveError) -> Result {
+        var times: [(String, Double)] = []
+        let rendered = try render(progress: progress, times: &times)
+        let (project, outputs, previous, history) = (rendered.project, rendered.outputs, rendered.previous, rendered.history)
         var manifest = Manifest()
         manifest.files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, Digest.fnv1a($0.data)) })
         manifest.inputs = project.inputDigests
@@ -66,17 +90,22 @@ public struct Build {
         let events = Manifest.eventRecords(in: outputs)
         manifest.events = events.isEmpty ? nil : events
         let writer = OutputWriter(directory: outputDirectory)
-        var changes = ChangeReport(written: [], removed: [], audienceIDs: [])
-        let report = try timed(4, options.dryRun ? "write (dry run)" : "write") { () throws(GoLiveError) in
-            let preview = writer.preview(outputs, previous: previous)
-            changes = ChangeReport(written: preview.written, removed: preview.removed,
-                                   audienceIDs: project.plan.audiences.map(\.id))
-            guard !options.dryRun else { return preview }
+        progress("[4/4] " + (options.dryRun ? "write (dry run)" : "write"))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let preview = writer.preview(outputs, previous: previous)
+        let changes = ChangeReport(written: preview.written, removed: preview.removed,
+                                   audienceIDs: project.plan.audiences.map(\.id),
+                                   language: project.plan.project.defaultLanguage,
+                                   firstBuild: previous == nil, dryRun: options.dryRun)
+        var report = preview
+        if !options.dryRun {
             // A build that changes nothing leaves changes.md as it was: it tells the last real change.
             let extras = changes.isEmpty ? [] : [OutputFile(path: ChangeReport.fileName, text: changes.markdown)]
-            return try writer.write(outputs, manifest: manifest, previous: previous, extras: extras)
+            report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview)
         }
-        return Result(warnings: project.warnings + planned.warnings + renderWarnings, report: report, changes: changes,
+        times.append((options.dryRun ? "write (dry run)" : "write", Benchmark.seconds(clock.now - start)))
+        return Result(warnings: rendered.warnings, report: report, changes: changes,
                       documentCount: outputs.count, stageTimes: times)
     }
 }

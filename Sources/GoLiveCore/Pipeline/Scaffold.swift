@@ -12,7 +12,7 @@ public enum Scaffold {
               code: \(code)
               summary: "Why we change, in two or three sentences."
               benefits: ["Fewer manual steps", "One place for every file"]
-              languages: [fr, en]        # the first one is the default language
+              languages: [en, fr]        # the first one is the default language
               timezone: Europe/Paris
 
             decision:
@@ -48,7 +48,7 @@ public enum Scaffold {
             "audiences/everyone.yaml": """
             # One file per population. The id defaults to the file name.
             name: "Every user"
-            language: fr
+            language: en
             headcount: 20
             impact: medium
             mailing_list: "\(id)-users@example.org"

@@ -296,6 +296,12 @@ public enum Schema {
           "sender": {
             "description": "Optional signature, e.g. \"Isabelle Roux, Head of Collections\".",
             "type": "string"
+          },
+          "from": {
+            "description": "Optional From: of the .eml drafts: an address, or \"Name <address>\". Default: the person of the role comms, else pmo.",
+            "type": "string",
+            "minLength": 3,
+            "examples": ["atlas@example.org", "Léa Fontaine <lea.fontaine@example.org>"]
           }
         }
       }

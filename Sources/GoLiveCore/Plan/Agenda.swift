@@ -20,23 +20,30 @@ public enum Agenda {
     }
 
     /// The agenda as the command prints it, in the plan's default language. `outputFolder`
-    /// prefixes each file (e.g. `out`).
+    /// prefixes each file (e.g. `out`). `isBuilt`, when given, tells whether a listed file
+    /// (with its prefix) exists: the ones that do not are marked, with a note to build first.
     public static func text(_ plan: Plan, messages: [ScheduledMessage], from: CivilDate, days count: Int,
-                            outputFolder: String) -> String {
+                            outputFolder: String, isBuilt: ((String) -> Bool)? = nil) -> String {
         let l = plan.project.defaultLanguage
         let last = from.adding(days: max(count, 1) - 1)
         let found = days(messages, from: from, days: count)
         let prefix = outputFolder.isEmpty ? "" : (outputFolder.hasSuffix("/") ? outputFolder : outputFolder + "/")
         var lines: [String] = []
-        let range = l == .fr ? "du \(DateWords.longDate(from, l)) au \(DateWords.longDate(last, l))"
-                             : "from \(DateWords.longDate(from, l)) to \(DateWords.longDate(last, l))"
+        let range: String
+        switch (from == last, l) {
+        case (true, .fr): range = "le \(DateWords.longDate(from, l))"
+        case (true, .en): range = "on \(DateWords.longDate(from, l))"
+        case (false, .fr): range = "du \(DateWords.longDate(from, l)) au \(DateWords.longDate(last, l))"
+        case (false, .en): range = "from \(DateWords.longDate(from, l)) to \(DateWords.longDate(last, l))"
+        }
         if found.isEmpty {
             lines.append(l == .fr ? "Rien à envoyer \(range)." : "Nothing to send \(range).")
             return lines.joined(separator: "\n") + "\n"
         }
         let total = found.reduce(0) { $0 + $1.messages.count }
-        lines.append(l == .fr ? "\(plan.project.code) — \(total) envoi(s) \(range)"
-                              : "\(plan.project.code) — \(total) send(s) \(range)")
+        let sends = l == .fr ? (total == 1 ? "1 envoi" : "\(total) envois") : (total == 1 ? "1 send" : "\(total) sends")
+        lines.append("\(plan.project.code) — \(sends) \(range)")
+        var missing = 0
         for day in found {
             lines.append("")
             lines.append(capitalized(DateWords.longDate(day.date, l)))
@@ -47,10 +54,31 @@ public enum Agenda {
                 let column = time + String(repeating: " ", count: max(1, 7 - time.count))
                 lines.append("  \(column)\(m.send.communicationID) · "
                              + "\(Words.channel(m.channel, l)) · \(who)")
-                lines.append("         \(prefix)\(m.fileToSend)")
+                let file = prefix + m.fileToSend
+                let built = isBuilt?(file) ?? true
+                if !built { missing += 1 }
+                lines.append("         \(file)" + (built ? "" : (l == .fr ? " (pas encore produit)" : " (not built yet)")))
             }
         }
+        if missing > 0 {
+            lines.append("")
+            lines.append(notBuilt(missing, of: total, l))
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Aucun de ces fichiers n'est encore produit : lancez d'abord golive build." and its variants.
+    static func notBuilt(_ missing: Int, of total: Int, _ l: Language) -> String {
+        switch (l, missing == total, missing == 1) {
+        case (.fr, true, true): return "Ce fichier n'est pas encore produit : lancez d'abord golive build."
+        case (.fr, true, false): return "Aucun de ces fichiers n'est encore produit : lancez d'abord golive build."
+        case (.fr, false, true): return "1 de ces fichiers n'est pas encore produit : lancez d'abord golive build."
+        case (.fr, false, false): return "\(missing) de ces fichiers ne sont pas encore produits : lancez d'abord golive build."
+        case (.en, true, true): return "This file is not built yet: run golive build first."
+        case (.en, true, false): return "None of these files is built yet: run golive build first."
+        case (.en, false, true): return "1 of these files is not built yet: run golive build first."
+        case (.en, false, false): return "\(missing) of these files are not built yet: run golive build first."
+        }
     }
 
     private static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }

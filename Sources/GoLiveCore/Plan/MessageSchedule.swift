@@ -4,6 +4,8 @@ public struct ScheduledMessage: Sendable, Hashable {
     public var template: String
     public var channel: Communication.Channel
     public var sender: String?
+    /// The communication's `from`, as written in the plan (`address` or `Name <address>`).
+    public var from: String? = nil
 
     /// `agents-paris/comms/2027-02-17-teaser`: the output path without extension.
     public var stem: String { "\(send.audienceID)/comms/\(send.fileStem)" }
@@ -30,7 +32,8 @@ public enum MessageSchedule {
         let communications = Dictionary(plan.communications.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return sends.compactMap { send in
             guard let c = communications[send.communicationID] else { return nil }
-            return ScheduledMessage(send: send, template: c.template.value, channel: c.channel, sender: c.sender)
+            return ScheduledMessage(send: send, template: c.template.value, channel: c.channel,
+                                    sender: c.sender, from: c.from)
         }
     }
 

@@ -27,7 +27,7 @@ public struct ProjectLoader {
 
         let languages = (base?.project.languages).flatMap { $0.isEmpty ? nil : $0 } ?? Language.allCases
         // When the plan itself failed, wave ids are unknown: don't pile wave errors on every audience.
-        let waveIDs = reader.d.hasErrors && base?.deployment.waves.isEmpty != false ? nil : base?.deployment.waves.map(\.id)
+        let waveIDs = reader.knownWaveIDs
         var audiences: [Audience] = []
         var seenAudiences: [String: SourceLocation] = [:]
         let audienceFiles = files.list("audiences").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
@@ -48,7 +48,7 @@ public struct ProjectLoader {
         audiences.sort { $0.id < $1.id }
 
         let audienceIDs = Set(seenAudiences.keys)
-        let moduleIDs = Set(base?.training?.modules.map(\.id) ?? [])
+        let moduleIDs = Set(reader.knownModuleIDs)
         var guideSources: [String: GuideSource] = [:]
         for ref in base?.guides ?? [] {
             let path = ref.source.value
@@ -92,7 +92,8 @@ public struct ProjectLoader {
                         training: base.training, postGoLive: base.postGoLive, support: base.support,
                         guides: base.guides, audiences: audiences, guideSources: guideSources, feedback: feedback)
         plan.reindex()
-        References(plan: plan, templateNames: templateNames).check(&d)
+        References(plan: plan, templateNames: templateNames, knownAudienceIDs: audienceIDs.sorted(),
+                   knownModuleIDs: moduleIDs.sorted()).check(&d)
         Coherence(plan: plan).check(&d)
         return (d.hasErrors ? nil : plan, d)
     }

@@ -204,7 +204,7 @@ The switch-over went well: since this morning, **{{product}} is live** for your 
 - Keep your training material and your local contacts' instructions close at hand.
 - In doubt? Check the user guide first rather than staying stuck.
 {{#guides}}
-  - {{title}} (version {{version}})
+  - {{#link}}[{{title}}]({{.}}){{/link}}{{^link}}{{title}}{{/link}} (version {{version}})
 {{/guides}}
 {{#hasChanges}}
 
@@ -259,7 +259,7 @@ La bascule s'est bien déroulée : depuis ce matin, **{{product}} est en service
 - Gardez à portée de main votre support de formation et les consignes reçues de vos relais.
 - Un doute ? Ayez le réflexe du guide utilisateur plutôt que de rester sans réponse.
 {{#guides}}
-  - {{title}} (version {{version}})
+  - {{#link}}[{{title}}]({{.}}){{/link}}{{^link}}{{title}}{{/link}} (version {{version}})
 {{/guides}}
 {{#hasChanges}}
 
@@ -306,12 +306,17 @@ Belle découverte de {{product}} !
 
 {{greeting}}
 
-The move to **{{product}}**, planned for **{{goLiveDate}}** for your wave (**{{wave}}**), has been **postponed**.{{#decisionBy}} Decided by: {{.}}{{#decisionDate}}, on {{.}}{{/decisionDate}}.{{/decisionBy}} Not all the conditions were met to guarantee you a smooth start, so we prefer to take the time we need.
+{{#decider}}{{.}} decided{{#decisionDate}} on {{.}}{{/decisionDate}} to **postpone** the move to **{{product}}**, planned for **{{goLiveDate}}** for your wave (**{{wave}}**).{{/decider}}{{^decider}}The move to **{{product}}**, planned for **{{goLiveDate}}** for your wave (**{{wave}}**), has been **postponed**.{{/decider}} Not all the conditions were met to guarantee you a smooth start, so we prefer to take the time we need.
 
 ## What this means for you
 
 - **You keep working as you do today**, with your current tools. There will be no switch-over {{cutover}}: your tools remain available.
+{{#trainingTaken}}
 - **Nothing is lost**: the training you have taken remains valid, and we will offer you a refresher before the new date if needed.
+{{/trainingTaken}}
+{{#trainingAhead}}
+- **Your training sessions will be rescheduled** to fit the new date: you will receive a new invitation.
+{{/trainingAhead}}
 - **The new date** will be shared with you as soon as it is set, together with an updated schedule.
 {{#hasRelays}}
 
@@ -334,12 +339,17 @@ Thank you for your understanding and patience.
 
 {{greeting}}
 
-Le passage à **{{product}}**, prévu le **{{goLiveDate}}** pour votre vague (**{{wave}}**), est **reporté**.{{#decisionBy}} Décision prise par : {{.}}{{#decisionDate}}, le {{.}}{{/decisionDate}}.{{/decisionBy}} Toutes les conditions n'étaient pas réunies pour vous garantir un démarrage serein : nous préférons prendre le temps nécessaire.
+{{#decider}}{{.}} a décidé{{#decisionDate}}, le {{.}},{{/decisionDate}} de **reporter** le passage à **{{product}}**, prévu le **{{goLiveDate}}** pour votre vague (**{{wave}}**).{{/decider}}{{^decider}}Le passage à **{{product}}**, prévu le **{{goLiveDate}}** pour votre vague (**{{wave}}**), est **reporté**.{{/decider}} Toutes les conditions n'étaient pas réunies pour vous garantir un démarrage serein : nous préférons prendre le temps nécessaire.
 
 ## Ce que cela signifie pour vous
 
 - **Vous continuez à travailler comme aujourd'hui**, avec vos outils actuels. Aucune bascule n'aura lieu {{cutover}} : vos outils restent disponibles.
+{{#trainingTaken}}
 - **Rien n'est perdu** : la formation que vous avez suivie reste valable, et nous vous proposerons une séance de rappel avant la nouvelle date si nécessaire.
+{{/trainingTaken}}
+{{#trainingAhead}}
+- **Vos sessions de formation seront reprogrammées** en fonction de la nouvelle date : vous recevrez une nouvelle invitation.
+{{/trainingAhead}}
 - **La nouvelle date** vous sera communiquée dès qu'elle sera arrêtée, avec le calendrier mis à jour.
 {{#hasRelays}}
 
@@ -618,7 +628,7 @@ No training module is planned for your group: the user guide and your local cont
 ## Your sessions
 
 {{#hasSessions}}
-Pick one session per module and **book your seat with one of your local contacts**, within the places shown. If you then cannot attend, let them know as soon as possible: they will offer you another date.
+You attend **one** session of each module below: **your manager books you** on one of them, within the seats shown. Can't make it? Tell your manager as early as possible to switch sessions; your local contacts answer your questions.
 {{#modules}}
 {{#hasSessions}}
 
@@ -631,7 +641,7 @@ Pick one session per module and **book your seat with one of your local contacts
 {{/modules}}
 {{/hasSessions}}
 {{^hasSessions}}
-**Sessions are being scheduled.** You will shortly receive the proposed dates, times and places, and you will then be able to book your seat with one of your local contacts. There is nothing for you to do until then.
+**Sessions are being scheduled.** You will shortly receive the proposed dates, times and places; your manager will then book you on a session. There is nothing for you to do until then.
 {{/hasSessions}}
 {{/needsSessions}}
 {{#hasElearning}}
@@ -687,7 +697,7 @@ Aucun module de formation n'est prévu pour votre population : le guide utilisat
 ## Vos sessions
 
 {{#hasSessions}}
-Choisissez une session par module et **inscrivez-vous auprès de votre relais**, dans la limite des places indiquées. Si vous ne pouvez finalement pas y assister, prévenez-le au plus vite : il vous proposera une autre date.
+Vous suivez **une** session de chaque module ci-dessous : **votre manager vous inscrit** sur l'une d'elles, dans la limite des places indiquées. Un empêchement ? Prévenez votre manager au plus tôt pour changer de session ; vos relais répondent à vos questions.
 {{#modules}}
 {{#hasSessions}}
 
@@ -700,7 +710,7 @@ Choisissez une session par module et **inscrivez-vous auprès de votre relais**,
 {{/modules}}
 {{/hasSessions}}
 {{^hasSessions}}
-**Les sessions sont en cours de planification.** Vous recevrez très prochainement les dates, horaires et lieux proposés ; vous pourrez alors vous inscrire auprès de votre relais. Vous n'avez rien à faire d'ici là.
+**Les sessions sont en cours de planification.** Vous recevrez très prochainement les dates, horaires et lieux proposés ; votre manager vous inscrira alors sur une session. Vous n'avez rien à faire d'ici là.
 {{/hasSessions}}
 {{/needsSessions}}
 {{#hasElearning}}
@@ -1015,7 +1025,7 @@ The plan lists no documents to hand over.
 No feedback is open or on a workaround: nothing to take over.
 {{/hasAnomalies}}
 {{#hasAnomalies}}
-{{anomalyCount}} feedback item(s) open or on a workaround, handed to support:
+{{anomalyLabel}}, handed to support:
 
 {{#anomalies}}
 - **{{id}}** ({{date}}, {{kind}}, {{status}}) — {{text}}
@@ -1104,7 +1114,7 @@ Le plan ne liste pas de document à remettre.
 Aucun retour n'est ouvert ni en contournement : rien à reprendre.
 {{/hasAnomalies}}
 {{#hasAnomalies}}
-{{anomalyCount}} retour(s) ouvert(s) ou en contournement, transmis au support :
+{{anomalyLabel}}, transmis au support :
 
 {{#anomalies}}
 - **{{id}}** ({{date}}, {{kind}}, {{status}}) — {{text}}
@@ -1277,7 +1287,7 @@ Heures locales ({{timezone}}).
 
 **For the relays** of *{{audience}}* ({{headcount}} people, {{wave}}): the managers and champions who carry the change to their team. Go-live on **{{goLive}}**.
 
-Relays: {{#relays}}{{name}}{{#hasRole}} ({{role}}){{/hasRole}} · {{/relays}}{{relayCount}} relay(s) for {{headcount}} people.
+Relays: {{#relays}}{{name}}{{#hasRole}} ({{role}}){{/hasRole}} · {{/relays}}{{relayCount}} in all, for {{headcount}} people.
 
 {{#relaysShort}}
 **Note:** the usual ratio is one relay per {{peoplePerRelay}} people, that is {{relaysNeeded}} for your audience; ask the PMO for more relays.
@@ -1297,7 +1307,7 @@ Relays: {{#relays}}{{name}}{{#hasRole}} ({{role}}){{/hasRole}} · {{/relays}}{{r
 
 These sentences are approved: use them **word for word**, spoken or written.
 
-- “On {{goLive}}, we move to {{project}}.”
+- “On {{goLive}}, we move to {{product}}.”
 - “No data entry is possible {{freezeSpan}}: that is the cutover night.”
 {{#hasTraining}}
 - “Everyone attends {{moduleTitles}}{{#hasDeadline}} by {{trainingDeadline}}{{/hasDeadline}}.”
@@ -1645,7 +1655,7 @@ Go-live on **{{goLive}}**. Local times ({{timezone}}).{{#runbook}} The cutover n
 The plan has no controls.
 {{/hasChecks}}
 {{#checks}}
-- ☐ {{#hasWhen}}**{{when}}** — {{/hasWhen}}{{title}}{{#hasOwner}} (*{{owner}}*){{/hasOwner}}
+- ☐ {{#hasWhen}}**{{when}}** — {{/hasWhen}}{{title}}{{#hasOwner}} — owner: *{{owner}}*{{/hasOwner}}
 {{/checks}}
 
 ## Daily anomaly meeting
@@ -1654,7 +1664,7 @@ The plan has no controls.
 The plan has no daily meeting.
 {{/hasMeeting}}
 {{#hasMeeting}}
-Every working day, {{meetingHours}} ({{meetingDuration}}){{#hasPlace}}, {{meetingPlace}}{{/hasPlace}}. Add the {{meetingCount}} meetings to your calendar with [{{ics}}]({{ics}}).
+Every working day {{meetingSpan}} ({{meetingDuration}}){{#hasPlace}}, {{meetingPlace}}{{/hasPlace}}.{{#hasMeetingDates}} Add the {{meetingCount}} meetings to your calendar with [{{ics}}]({{ics}}).{{/hasMeetingDates}}
 
 Participants:
 
@@ -1698,7 +1708,7 @@ Mise en production le **{{goLive}}**. Heures locales ({{timezone}}).{{#runbook}}
 Le plan ne prévoit pas de contrôle.
 {{/hasChecks}}
 {{#checks}}
-- ☐ {{#hasWhen}}**{{when}}** — {{/hasWhen}}{{title}}{{#hasOwner}} (*{{owner}}*){{/hasOwner}}
+- ☐ {{#hasWhen}}**{{when}}** — {{/hasWhen}}{{title}}{{#hasOwner}} — responsable : *{{owner}}*{{/hasOwner}}
 {{/checks}}
 
 ## Point quotidien des anomalies
@@ -1707,7 +1717,7 @@ Le plan ne prévoit pas de contrôle.
 Le plan ne prévoit pas de point quotidien.
 {{/hasMeeting}}
 {{#hasMeeting}}
-Chaque jour ouvré, de {{meetingHours}} ({{meetingDuration}}){{#hasPlace}}, {{meetingPlace}}{{/hasPlace}}. Ajoutez les {{meetingCount}} réunions à votre agenda avec le fichier [{{ics}}]({{ics}}).
+Chaque jour ouvré, {{meetingSpan}} ({{meetingDuration}}){{#hasPlace}}, {{meetingPlace}}{{/hasPlace}}.{{#hasMeetingDates}} Ajoutez les {{meetingCount}} réunions à votre agenda avec le fichier [{{ics}}]({{ics}}).{{/hasMeetingDates}}
 
 Participants :
 
@@ -1929,11 +1939,21 @@ Le plan ne décrit pas de retour arrière.
 
 """#,
         "training/audience.en.md": #"""
-# Your {{project}} training
+# Your training: {{project}}
 
-**{{audience}}** — {{headcount}} people. Training takes place from {{windowFrom}} to {{windowTo}}, before your go-live. Each person attends **one** session of each module below: your manager books you on one of them. Local times ({{timezone}}).
+{{#hasTimedModules}}
+**{{audience}}** — {{headcount}} people. Training takes place from {{windowFrom}} to {{windowTo}}, before your go-live. Each person attends **one** session of each classroom or remote module below: your manager books you on one of them.{{#hasElearning}} Online courses are self-paced, to complete by {{windowTo}}.{{/hasElearning}} Local times ({{timezone}}).
+{{#hasCalendar}}
 
 Add the sessions to your calendar with the file [training.ics](training.ics).
+{{/hasCalendar}}
+{{/hasTimedModules}}
+{{#elearningOnly}}
+**{{audience}}** — {{headcount}} people. Your training is entirely online and self-paced, with no session to book: {{elearningDuration}} in all, to complete by **{{windowTo}}**.
+{{/elearningOnly}}
+{{^hasModules}}
+**{{audience}}** — {{headcount}} people.
+{{/hasModules}}
 
 {{^hasModules}}
 No training is planned for your team.
@@ -1948,10 +1968,10 @@ No training is planned for your team.
 {{/hasSummary}}
 
 {{#isElearning}}
-A self-paced online course, to complete before {{windowTo}}. It has no date or room: the link is sent to you by email.
+To complete by **{{windowTo}}**, at your own pace; allow {{duration}} without interruption. There is no date or room: the access link is sent to you by email.
 {{/isElearning}}
 {{#hasSessions}}
-{{sessionCount}} session(s):
+{{sessionsLabel}}:
 
 {{#sessions}}
 - **{{date}}**, {{hours}} — {{place}}, with {{trainer}} ({{seats}} seats, {{session}})
@@ -1971,15 +1991,30 @@ A self-paced online course, to complete before {{windowTo}}. It has no date or r
 - **E-learning**: a computer with a headset or earphones, and the time shown without interruption.
 {{/hasElearning}}
 
+{{#hasTimedModules}}
 Can't make it? Tell your relay or your manager as early as possible to switch sessions.
+{{/hasTimedModules}}
+{{#elearningOnly}}
+No link yet, or you cannot finish the course in time? Tell your relay or your manager as early as possible.
+{{/elearningOnly}}
 
 """#,
         "training/audience.fr.md": #"""
 # Votre formation à {{project}}
 
-**{{audience}}** — {{headcount}} personnes. Les formations ont lieu du {{windowFrom}} au {{windowTo}}, avant votre mise en production. Chaque personne suit **une** session de chaque module ci-dessous : votre manager vous inscrit sur l'une d'elles. Heures locales ({{timezone}}).
+{{#hasTimedModules}}
+**{{audience}}** — {{headcount}} personnes. Les formations ont lieu du {{windowFrom}} au {{windowTo}}, avant votre mise en production. Chaque personne suit **une** session de chaque module en salle ou à distance ci-dessous : votre manager vous inscrit sur l'une d'elles.{{#hasElearning}} Les parcours en ligne se suivent à votre rythme et se terminent au plus tard le {{windowTo}}.{{/hasElearning}} Heures locales ({{timezone}}).
+{{#hasCalendar}}
 
 Ajoutez les sessions à votre agenda avec le fichier [training.ics](training.ics).
+{{/hasCalendar}}
+{{/hasTimedModules}}
+{{#elearningOnly}}
+**{{audience}}** — {{headcount}} personnes. Votre formation se fait entièrement en ligne, à votre rythme, sans session à réserver : {{elearningDuration}} en tout, à terminer au plus tard le **{{windowTo}}**.
+{{/elearningOnly}}
+{{^hasModules}}
+**{{audience}}** — {{headcount}} personnes.
+{{/hasModules}}
 
 {{^hasModules}}
 Aucune formation n'est prévue pour votre population.
@@ -1994,10 +2029,10 @@ Aucune formation n'est prévue pour votre population.
 {{/hasSummary}}
 
 {{#isElearning}}
-Parcours en ligne à suivre à votre rythme, avant le {{windowTo}}. Il n'y a ni date ni salle : le lien vous est envoyé par e-mail.
+À terminer au plus tard le **{{windowTo}}**, à votre rythme ; comptez {{duration}} sans interruption. Il n'y a ni date ni salle : le lien d'accès vous est envoyé par e-mail.
 {{/isElearning}}
 {{#hasSessions}}
-{{sessionCount}} session(s) :
+{{sessionsLabel}} :
 
 {{#sessions}}
 - **{{date}}**, {{hours}} — {{place}}, avec {{trainer}} ({{seats}} places, {{session}})
@@ -2017,7 +2052,12 @@ Parcours en ligne à suivre à votre rythme, avant le {{windowTo}}. Il n'y a ni 
 - **Parcours en ligne** : un ordinateur avec un casque ou des écouteurs, et le temps indiqué sans interruption.
 {{/hasElearning}}
 
+{{#hasTimedModules}}
 Un empêchement ? Prévenez votre relais ou votre manager au plus tôt pour changer de session.
+{{/hasTimedModules}}
+{{#elearningOnly}}
+Le lien ne vous est pas parvenu, ou vous ne pourrez pas terminer le parcours à temps ? Prévenez votre relais ou votre manager au plus tôt.
+{{/elearningOnly}}
 
 """#,
         "training/schedule.en.md": #"""
@@ -2153,7 +2193,9 @@ Ces modules se suivent en autonomie, sans date ni salle, avant la fin de la fen�
 Unavailable: {{daysOff}}.
 {{/hasDaysOff}}
 
+{{#hasCalendar}}
 Add these sessions to your calendar with the file [{{id}}.ics]({{id}}.ics).
+{{/hasCalendar}}
 
 {{^hasSessions}}
 No session is assigned to you.
@@ -2183,7 +2225,9 @@ Formations {{project}}. Modules : {{modules}} ; langues : {{languages}}{{#hasSit
 Indisponible : {{daysOff}}.
 {{/hasDaysOff}}
 
+{{#hasCalendar}}
 Ajoutez ces sessions à votre agenda avec le fichier [{{id}}.ics]({{id}}.ics).
+{{/hasCalendar}}
 
 {{^hasSessions}}
 Aucune session ne vous est attribuée.

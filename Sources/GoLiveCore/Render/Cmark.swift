@@ -117,11 +117,21 @@ enum Cmark {
         return !unsafeSchemes.contains { lowered.hasPrefix($0) }
     }
 
+    /// A link to a script-capable URL becomes its plain text (an image, its description): no dead link is left.
     private static func defuseLinks(in root: OpaquePointer) {
+        var unsafe: [OpaquePointer] = []
         forEachNode(in: root) { node, type in
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                  let url = cmark_node_get_url(node) else { return }
-            if !isSafeURL(String(cString: url)) { cmark_node_set_url(node, "") }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { return }
+            if !isSafeURL(String(cString: url)) { unsafe.append(node) }
+        }
+        // Unlinked after the walk: changing the tree while iterating it is undefined in libcmark.
+        for node in unsafe {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
         }
     }
 

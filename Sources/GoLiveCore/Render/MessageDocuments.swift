@@ -15,6 +15,7 @@ struct MessageDocuments {
         var outputs: [OutputFile] = []
         for (index, message) in messages.enumerated() where shard.includes(index) {
             guard let audience = plan.audience(message.send.audienceID), let wave = plan.wave(message.send.waveID) else { continue }
+            checkTrainingInvitation(message, audience: audience, &d)
             outputs += render(message, audience: audience, wave: wave, &d)
         }
         if shard.isFirst { outputs += CommsPlanExports(plan: plan, messages: messages).files() }
@@ -35,18 +36,52 @@ struct MessageDocuments {
         let fragment = Cmark.html(markdown)
         let html = pages.htmlPage(fragment: fragment, stem: message.stem, title: subject, language: l, &d)
         let email = EmailMessage(
+            from: Self.from(message, plan: plan),
             to: recipients(audience),
             subject: (pending ? "[DRAFT] " : "") + subject,
             date: ZonedTime.instant(message.send.moment, in: zone),
             timeZone: zone,
             messageID: ICSWriter.uidSafe([plan.project.code, message.send.communicationID, audience.id]),
-            textBody: document,
+            textBody: EmailPlainText.decodingEntities(document),
             htmlBody: EmailHTML.document(fragment: fragment, title: subject, language: l.rawValue,
                                          preheader: MessageWords.preheader(wave: wave.name, goLive: DateWords.longDate(wave.date, l), l),
                                          banner: banner))
         return [OutputFile(path: message.stem + ".md", text: document),
                 OutputFile(path: message.stem + ".html", text: html),
                 OutputFile(path: message.stem + ".eml", text: EMLWriter.render(email))]
+    }
+
+    /// A training invitation must reach the audience before its first session, or nobody can book it.
+    private func checkTrainingInvitation(_ message: ScheduledMessage, audience: Audience, _ d: inout Diagnostics) {
+        guard message.template == "announcement/training",
+              let first = Self.firstSession(of: audience.id, planned), message.send.moment.date >= first.date else { return }
+        let communication = plan.communications.first { $0.id == message.send.communicationID }
+        d.warning(communication?.location ?? .file("plan.yaml"),
+                  "communication '\(message.send.communicationID)' invites audience '\(audience.id)' to its training "
+                  + "on \(message.send.moment.date) at \(message.send.moment.time), but its first session is on "
+                  + "\(first.date) at \(first.time): send it earlier so people can book a seat")
+    }
+
+    /// The audience's first classroom or remote session, when the training plan exists.
+    static func firstSession(of audienceID: String, _ planned: Planned) -> LocalMoment? {
+        (planned.sessionsByAudience[audienceID] ?? [])
+            .filter { $0.format != .elearning }
+            .compactMap { s in s.date.flatMap { date in s.start.map { LocalMoment(date: date, time: $0) } } }
+            .min()
+    }
+
+    /// The `From:` of the draft: the communication's `from`, else the person of the role `comms`,
+    /// else of the role `pmo`; none when no valid address is known (the mail client then uses
+    /// the account that sends it).
+    static func from(_ message: ScheduledMessage, plan: Plan) -> EmailAddress? {
+        if let written = message.from, let mailbox = EmailAddress.parse(written) { return mailbox }
+        for id in ["comms", "pmo"] {
+            guard let person = plan.roles.first(where: { $0.id == id })?.person, let email = person.email,
+                  var mailbox = EmailAddress.parse(email) else { continue }
+            if mailbox.name == nil { mailbox.name = person.name }
+            return mailbox
+        }
+        return nil
     }
 
     private var zone: TimeZone { TimeZone(identifier: plan.project.timezoneID) ?? TimeZone(identifier: "UTC")! }

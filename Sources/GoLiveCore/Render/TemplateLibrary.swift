@@ -61,9 +61,26 @@ public struct TemplateLibrary: Sendable {
             let column = error.context.columnNumber - (error.context.lineNumber == 1 ? pragma.count : 0)
             throw Problem(diagnostic: .error(SourceLocation(file: "templates/" + path, line: error.context.lineNumber,
                                                             column: column),
-                                             "template syntax: \(error.error)"))
+                                             "template syntax: \(Self.explain(error.error))"))
         } catch {
             throw Problem(diagnostic: .error(.file("templates/" + path), "template syntax: \(error)"))
+        }
+    }
+
+    /// The parser's error in words a template author can act on.
+    static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this {{/…}} does not close the section opened last (check the names of {{#…}} and {{/…}})"
+        case .unfinishedName: return "a tag is not closed: '}}' is missing"
+        case .expectedSectionEnd: return "a section opened with {{#…}} or {{^…}} is never closed with {{/…}}"
+        case .invalidSetDelimiter: return "the set-delimiter tag {{=… …=}} is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only block overrides {{$…}} may appear inside {{<…}}"
+        case .textInsideInheritSection: return "text cannot appear directly inside {{<…}}; put it in a {{$…}} block"
+        case .invalidConfigVariableSyntax: return "the pragma tag {{% NAME: VALUE}} is malformed"
+        case .unrecognisedConfigVariable: return "unknown pragma or content type"
+        @unknown default: return "\(error)"
         }
     }
 

@@ -17,12 +17,14 @@ struct SVGTimelineFrame {
     let s: Int
     let e: Int
     let lang: Language
+    let scale: Timeline.Scale
 
     init(_ t: Timeline) {
         let a = t.start.wallMinutes, b = t.end.wallMinutes
         s = a
         e = b > a ? b : a + (t.scale == .hours ? 60 : 1440)
         lang = t.language
+        scale = t.scale
     }
 
     func contains(_ m: Int) -> Bool { m >= s && m <= e }
@@ -45,7 +47,7 @@ struct SVGTimelineFrame {
         let x2 = max(rawX2, x1 + 2)   // a zero-length bar still shows
         let lo = min(b.start.wallMinutes, b.end.wallMinutes), hi = max(b.start.wallMinutes, b.end.wallMinutes)
         let label = placeLabel(b.label, x1: x1, x2: x2)
-        let when = SVGTimelineDescription.spanText(lo, hi, lang)
+        let when = SVGTimelineDescription.periodText(lo, hi, scale, lang)
         let attrs = SVGTimelineStyle.barAttributes(b.kind, prefix: p)
         let n = SVGMarkup.num
         return SVGPlacedItem(from: min(x1, label.from), to: max(x2, label.to), title: "\(b.label) — \(when)") { c in
@@ -59,7 +61,7 @@ struct SVGTimelineFrame {
         guard contains(at) else { return nil }
         let x = self.x(at)
         let label = placeLabel(m.label, x1: x - 7, x2: x + 7)
-        let when = DateWords.moment(m.at.date, m.at.time, lang)
+        let when = SVGTimelineDescription.momentText(m.at, scale, lang)
         return SVGPlacedItem(from: min(x - 7, label.from), to: max(x + 7, label.to), title: "\(m.label) — \(when)") { c in
             SVGTimelineStyle.shape(m.kind, x: x, y: c) + label.svg(c + 4)
         }

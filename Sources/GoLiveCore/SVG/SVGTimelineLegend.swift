@@ -17,7 +17,7 @@ enum SVGTimelineLegend {
             let attrs = SVGTimelineStyle.barAttributes(kind, prefix: p)
             entries.append(({ x, y in
                 ##"<rect x="\##(n(x))" y="\##(n(y - 6))" width="24.0" height="12.0" \##(attrs)/>"##
-            }, SVGTimelineStyle.name(kind, lang)))
+            }, legendName(kind, t)))
         }
         let lineKinds = Set(t.markers.map(\.kind))
         let markKinds = lineKinds.union(t.lanes.flatMap { $0.points.map(\.kind) })
@@ -47,5 +47,14 @@ enum SVGTimelineLegend {
             x += w
         }
         return (out, Double(row + 1) * rowH + 4)
+    }
+
+    /// The catch-all kind is named by its label when every bar of that kind has the same one
+    /// ("Communication" rather than "Autre période"); other kinds by their own name.
+    static func legendName(_ kind: TimelineBar.Kind, _ t: Timeline) -> String {
+        guard kind == .other else { return SVGTimelineStyle.name(kind, t.language) }
+        let labels = Set(t.lanes.flatMap { $0.bars.filter { $0.kind == .other }.map(\.label) })
+        if labels.count == 1, let only = labels.first, !only.isEmpty { return only }
+        return SVGTimelineStyle.name(kind, t.language)
     }
 }

@@ -92,7 +92,7 @@ enum SVGTimelineStyle {
         case (.goLive, .en): return "Go-live"
         case (.send, .fr): return "Envoi de communication"
         case (.send, .en): return "Communication sent"
-        case (.handover, .fr): return "Passage en exploitation"
+        case (.handover, .fr): return "Passation au support"
         case (.handover, .en): return "Handover to run"
         case (.other, .fr): return "Autre jalon"
         case (.other, .en): return "Other milestone"

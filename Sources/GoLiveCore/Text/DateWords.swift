@@ -77,9 +77,10 @@ public enum DateWords {
         }
     }
 
-    /// "2 h", "1 h 30", "45 min", "3 jours" / "2 h", "1 h 30 min", "45 min", "3 days".
+    /// "2 h", "1 h 30", "45 min", "3 jours" / "2 hr", "1 hr 30 min", "45 min", "3 days".
     /// Whole days read in days; anything else in hours and minutes (a 25-hour cutover
-    /// reads "25 h", which is how a runbook counts). Negative durations keep their sign.
+    /// reads "25 h" / "25 hr", which is how a runbook counts). English abbreviates both
+    /// units the same way ("hr", "min"), as schedules do. Negative durations keep their sign.
     public static func duration(minutes: Int, _ lang: Language) -> String {
         if minutes < 0 { return "-" + duration(magnitude: minutes.magnitude, lang) }
         return duration(magnitude: UInt(minutes), lang)
@@ -137,10 +138,9 @@ public enum DateWords {
         }
         let h = m / 60, min = m % 60
         if h == 0 { return "\(min)\(s)min" }
-        if min == 0 { return "\(h)\(s)h" }
         switch lang {
-        case .fr: return "\(h)\(s)h\(s)\(twoDigits(Int(min)))"
-        case .en: return "\(h)\(s)h\(s)\(min)\(s)min"
+        case .fr: return min == 0 ? "\(h)\(s)h" : "\(h)\(s)h\(s)\(twoDigits(Int(min)))"
+        case .en: return min == 0 ? "\(h)\(s)hr" : "\(h)\(s)hr \(min)\(s)min"
         }
     }
 

@@ -46,7 +46,7 @@ struct AudienceReader {
         let relays: [Audience.Relay] = o.objects("relays", itemName: "relay", &d).compactMap { r in
             r.checkKeys(["name", "role", "email"], &d)
             guard let name = r.string("name", required: true, &d) else { return nil }
-            return Audience.Relay(name: name.value, role: r.string("role", &d)?.value, email: r.string("email", &d)?.value)
+            return Audience.Relay(name: name.value, role: r.string("role", &d)?.value, email: r.email("email", &d))
         }
         let faq: [Audience.FAQ] = o.objects("faq", itemName: "faq entry", &d).compactMap { f in
             f.checkKeys(["q", "a"], &d)
@@ -57,7 +57,7 @@ struct AudienceReader {
         }
         let mailingList = o.string("mailing_list", &d)
         if let mailingList, !EmailAddressSyntax.isPlausible(mailingList.value) {
-            d.error(mailingList.location, "mailing_list '\(mailingList.value)' is not an email address")
+            d.error(mailingList.location, "'mailing_list' in audience '\(idText.value)' must be an e-mail address (e.g. name@example.org), found '\(mailingList.value)'")
         }
         let modules = o.idRefs("modules", &d)
         let sites = o.strings("sites", &d).map(\.value)
@@ -66,7 +66,9 @@ struct AudienceReader {
                         waveID: waveID, sites: sites, modules: modules, channels: channels,
                         mailingList: mailingList?.value, relays: relays,
                         changes: o.strings("changes", &d).map(\.value), actions: o.strings("actions", &d).map(\.value),
-                        unchanged: o.strings("unchanged", &d).map(\.value), faq: faq, file: file, location: o.location)
+                        unchanged: o.strings("unchanged", &d).map(\.value), faq: faq, file: file, location: o.location,
+                        relaysLocation: o.entries.first { $0.key == "relays" }?.keyLocation ?? o.location,
+                        channelsLocation: o.entries.first { $0.key == "channels" }?.keyLocation ?? o.location)
     }
 }
 

@@ -9,8 +9,17 @@ struct Coherence {
         for audience in plan.audiences {
             let needed = (audience.headcount + Self.peoplePerRelay - 1) / Self.peoplePerRelay
             if audience.relays.count < needed {
-                d.warning(audience.location, "audience '\(audience.id)' has \(audience.relays.count) relay(s) for \(audience.headcount) people: "
+                let relays = audience.relays.count == 1 ? "1 relay" : "\(audience.relays.count) relays"
+                d.warning(audience.relaysLocation, "audience '\(audience.id)' has \(relays) for \(audience.headcount) people: "
                           + "the usual ratio of one per \(Self.peoplePerRelay) needs \(needed)")
+            }
+            if !audience.channels.isEmpty {
+                let unusual = plan.communications.filter { $0.targets(audience) && !audience.channels.contains($0.channel) }
+                for channel in Set(unusual.map(\.channel)).sorted(by: { $0.rawValue < $1.rawValue }) {
+                    let ids = unusual.filter { $0.channel == channel }.map(\.id).joined(separator: ", ")
+                    d.warning(audience.channelsLocation, "audience '\(audience.id)' receives \(ids) by \(channel.rawValue), "
+                              + "which is not among its channels (\(audience.channels.map(\.rawValue).joined(separator: ", ")))")
+                }
             }
             let emailed = plan.communications.contains { $0.channel == .email && $0.targets(audience) }
             if emailed, audience.mailingList == nil {

@@ -93,7 +93,17 @@ extension YAMLObject {
         object.checkKeys(["name", "role", "email", "phone"], &d)
         guard let name = object.string("name", required: true, &d) else { return nil }
         return Project.Person(name: name.value, role: object.string("role", &d)?.value,
-                              email: object.string("email", &d)?.value, phone: object.string("phone", &d)?.value)
+                              email: object.email("email", &d), phone: object.string("phone", &d)?.value)
+    }
+
+    /// An e-mail address: it goes into contact lists and mail headers, so it must be one.
+    func email(_ key: String, _ d: inout Diagnostics) -> String? {
+        guard let text = string(key, &d) else { return nil }
+        guard EmailAddressSyntax.isPlausible(text.value) else {
+            d.error(text.location, "'\(key)' in \(context) must be an e-mail address (e.g. name@example.org), found '\(text.value)'")
+            return nil
+        }
+        return text.value
     }
 
     /// Each item of a list read as a mapping, with a context naming its position.

@@ -28,16 +28,20 @@ extension PlanReader {
     mutating func readCommunications(_ plan: YAMLObject) -> [Communication] {
         var seen: [String: SourceLocation] = [:]
         return plan.objects("communications", itemName: "communication", &d).compactMap { o in
-            o.checkKeys(["id", "template", "at", "audiences", "channel", "sender"], &d)
+            o.checkKeys(["id", "template", "at", "audiences", "channel", "sender", "from"], &d)
             let id = o.id(kind: "communication", seen: &seen, &d)
             let template = o.string("template", required: true, &d)
             let at = o.moment("at", required: true, dayAlone: true, &d)
             let targets = readTargets(o)
             let channel = o.choice("channel", Communication.Channel.self, required: true, &d)
             let sender = o.string("sender", &d)?.value
+            let from = o.string("from", &d)
+            if let from, EmailAddress.parse(from.value) == nil {
+                d.error(from.location, "'from' in \(o.context) must be an email address or \"Name <address>\", found '\(from.value)'")
+            }
             guard let id, let template, let at, let targets, let channel else { return nil }
             return Communication(id: id, template: template, at: at, audiences: targets,
-                                 channel: channel.value, sender: sender, location: o.location)
+                                 channel: channel.value, sender: sender, from: from?.value, location: o.location)
         }
     }
 

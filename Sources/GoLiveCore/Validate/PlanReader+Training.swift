@@ -17,6 +17,7 @@ extension PlanReader {
                                   capacity: capacity?.value ?? Int.max, summary: m.string("summary", &d)?.value,
                                   location: m.location)
         }
+        knownModuleIDs = seenModules.sorted { $0.value < $1.value }.map(\.key)
         var seenTrainers: [String: SourceLocation] = [:]
         let trainers: [Trainer] = o.objects("trainers", itemName: "trainer", &d).compactMap { t in
             t.checkKeys(["id", "name", "modules", "languages", "sites", "unavailable"], &d)

@@ -8,6 +8,10 @@ struct PlanReader {
 
     var d = Diagnostics()
     var seenRoles: [String: SourceLocation] = [:]
+    /// Ids of every wave and module written with a valid id, even when another of their fields is wrong:
+    /// references to them are then not reported as unknown on top of the real problem.
+    var knownWaveIDs: [String]?
+    var knownModuleIDs: [String] = []
 
     /// The parts of a plan before audiences, guides and feedback are attached.
     struct Result {
@@ -117,6 +121,7 @@ struct PlanReader {
             guard let id, let date, let effective = own ?? window else { continue }
             waves.append(Wave(id: id, name: name?.value ?? id, date: date, window: effective, scope: scope, location: w.location))
         }
+        knownWaveIDs = seen.sorted { $0.value < $1.value }.map(\.key)
         if let list = o["waves"], let items = list.items {
             if items.isEmpty { d.error(list.location, "'waves' in deployment must list at least one wave") }
             if mode?.value == .global, items.count != 1 {

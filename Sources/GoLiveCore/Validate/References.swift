@@ -2,12 +2,15 @@
 struct References {
     let plan: Plan
     let templateNames: Set<String>
+    /// Every audience and module id that was written validly, including those whose other fields failed.
+    var knownAudienceIDs: [String]? = nil
+    var knownModuleIDs: [String]? = nil
 
     func check(_ d: inout Diagnostics) {
         let roles = plan.roles.map(\.id)
         let teams = plan.support?.teams.map(\.id) ?? []
-        let audiences = plan.audiences.map(\.id)
-        let modules = plan.training?.modules.map(\.id) ?? []
+        let audiences = knownAudienceIDs ?? plan.audiences.map(\.id)
+        let modules = knownModuleIDs ?? plan.training?.modules.map(\.id) ?? []
 
         func resolve(_ ref: Located<String>, in ids: [String], kind: String, _ d: inout Diagnostics) {
             guard !ids.contains(ref.value) else { return }

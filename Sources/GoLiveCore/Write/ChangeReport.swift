@@ -19,9 +19,22 @@ public struct ChangeReport: Sendable, Equatable {
     public var shared: [String] = []
     public var sharedRemoved: [String] = []
 
+    /// The language of `changes.md` and of the summary: the project's default language.
+    public var language: Language = .en
+    /// No previous manifest: nothing was sent yet, so messages are "to send", not "to send again".
+    public var firstBuild = false
+    /// `--dry-run`: nothing is written, so the summary does not point to `changes.md`.
+    public var dryRun = false
+
     public var isEmpty: Bool { audiences.isEmpty && shared.isEmpty && sharedRemoved.isEmpty }
 
-    public init(written: [String], removed: [String], audienceIDs: [String]) {
+    /// `language`, `firstBuild` and `dryRun` as above; the build passes
+    /// `project.defaultLanguage`, `previous == nil` and `options.dryRun`.
+    public init(written: [String], removed: [String], audienceIDs: [String],
+                language: Language = .en, firstBuild: Bool = false, dryRun: Bool = false) {
+        self.language = language
+        self.firstBuild = firstBuild
+        self.dryRun = dryRun
         let ids = Set(audienceIDs)
         var byAudience: [String: AudienceChanges] = [:]
         func split(_ path: String) -> (String, String)? {
@@ -50,54 +63,85 @@ public struct ChangeReport: Sendable, Equatable {
 
     /// The report as Markdown (also what the command prints). Deterministic: no date, no timing.
     public var markdown: String {
-        guard !isEmpty else { return "# Changes\n\nNo changes.\n" }
-        var lines = ["# Changes", "",
-                     "What the last build that changed something rewrote, per audience. Send again the messages listed under “resend”.", ""]
+        let fr = language == .fr
+        let title = fr ? "# Changements" : "# Changes"
+        guard !isEmpty else { return title + (fr ? "\n\nAucun changement.\n" : "\n\nNo changes.\n") }
+        let send = sendWord
+        let intro: String
+        switch (fr, firstBuild) {
+        case (true, true): intro = "Première génération : tous les documents sont nouveaux. Envoyez les messages listés sous « \(send) » à leur date."
+        case (true, false): intro = "Ce que la dernière génération qui a changé quelque chose a réécrit, par population. Envoyez de nouveau les messages listés sous « \(send) »."
+        case (false, true): intro = "First build: every document is new. Send the messages listed under “\(send)” on their date."
+        case (false, false): intro = "What the last build that changed something rewrote, per audience. Send again the messages listed under “\(send)”."
+        }
+        var lines = [title, "", intro, ""]
+        func block(_ heading: String, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            lines.append(heading)
+            lines.append("")
+            lines += items.map { "- `\($0)`" }
+            lines.append("")
+        }
         for a in audiences {
             lines.append("## \(a.audience)")
             lines.append("")
-            if !a.resend.isEmpty {
-                lines.append("Resend:")
-                lines.append("")
-                lines += a.resend.map { "- `\($0)`" }
-                lines.append("")
-            }
-            if !a.documents.isEmpty {
-                lines.append("Changed documents:")
-                lines.append("")
-                lines += a.documents.map { "- `\($0)`" }
-                lines.append("")
-            }
-            if !a.removed.isEmpty {
-                lines.append("Removed:")
-                lines.append("")
-                lines += a.removed.map { "- `\($0)`" }
-                lines.append("")
-            }
+            block(send + (fr ? " :" : ":"), a.resend)
+            block(fr ? (firstBuild ? "Nouveaux documents :" : "Documents modifiés :")
+                     : (firstBuild ? "New documents:" : "Changed documents:"), a.documents)
+            block(fr ? "Supprimés :" : "Removed:", a.removed)
         }
         if !shared.isEmpty || !sharedRemoved.isEmpty {
-            lines.append("## Shared documents")
+            lines.append(fr ? "## Documents communs" : "## Shared documents")
             lines.append("")
             lines += shared.map { "- `\($0)`" }
-            lines += sharedRemoved.map { "- removed: `\($0)`" }
+            lines += sharedRemoved.map { fr ? "- supprimé : `\($0)`" : "- removed: `\($0)`" }
             lines.append("")
         }
         return lines.joined(separator: "\n")
     }
 
-    /// One line per audience, for the terminal (the full list is in `changes.md`).
+    /// "Resend" after a change; "To send" on a first build, when nothing was ever sent.
+    private var sendWord: String {
+        switch (language, firstBuild) {
+        case (.fr, true): return "À envoyer"
+        case (.fr, false): return "À renvoyer"
+        case (.en, true): return "To send"
+        case (.en, false): return "Resend"
+        }
+    }
+
+    /// One line per audience, for the terminal (the full list is in `changes.md`, except on a dry run).
     public var summary: String {
-        guard !isEmpty else { return "no changes" }
+        let fr = language == .fr
+        guard !isEmpty else { return fr ? "aucun changement" : "no changes" }
+        let changed = fr ? (firstBuild ? ("nouveau", "nouveaux") : ("modifié", "modifiés"))
+                         : (firstBuild ? ("new", "new") : ("changed", "changed"))
+        let removed = fr ? ("supprimé", "supprimés") : ("removed", "removed")
         var lines: [String] = []
         for a in audiences {
-            var line = "  \(a.audience): \(a.documents.count) document(s) changed"
-            if !a.removed.isEmpty { line += ", \(a.removed.count) removed" }
-            if !a.resend.isEmpty { line += "; resend \(a.resend.joined(separator: ", "))" }
+            var line = "  \(a.audience): " + count(a.documents.count, ("document", "documents"), changed)
+            if !a.removed.isEmpty { line += ", " + count(a.removed.count, nil, removed) }
+            if !a.resend.isEmpty { line += "; \(sendWord.lowercased()) \(a.resend.joined(separator: ", "))" }
             lines.append(line)
         }
         if !shared.isEmpty || !sharedRemoved.isEmpty {
-            lines.append("  shared: \(shared.count) document(s) changed, \(sharedRemoved.count) removed")
+            lines.append((fr ? "  communs : " : "  shared: ") + count(shared.count, ("document", "documents"), changed)
+                         + ", " + count(sharedRemoved.count, nil, removed))
         }
-        return "changes (full list in \(Self.fileName)):\n" + lines.joined(separator: "\n")
+        let header: String
+        switch (fr, dryRun) {
+        case (true, true): header = "changements (essai à blanc, rien n'est écrit) :"
+        case (true, false): header = "changements (liste complète dans \(Self.fileName)) :"
+        case (false, true): header = "changes (dry run, nothing written):"
+        case (false, false): header = "changes (full list in \(Self.fileName)):"
+        }
+        return header + "\n" + lines.joined(separator: "\n")
+    }
+
+    /// "1 document modifié", "0 document modifié", "3 documents changed": French keeps 0 and 1 singular.
+    private func count(_ n: Int, _ noun: (String, String)?, _ adjective: (String, String)) -> String {
+        let plural = language == .fr ? n > 1 : n != 1
+        let words = [noun.map { plural ? $0.1 : $0.0 }, plural ? adjective.1 : adjective.0].compactMap { $0 }
+        return "\(n) " + words.joined(separator: " ")
     }
 }

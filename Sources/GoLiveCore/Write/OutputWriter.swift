@@ -44,11 +44,12 @@ public struct OutputWriter: Sendable {
     /// `extras` (the change report) are put in place like the manifest: rewritten only when their bytes
     /// change, never listed in the report nor in the manifest's `files`, so never removed as stale.
     public func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?,
-                      extras: [OutputFile] = []) throws(GoLiveError) -> Report {
+                      extras: [OutputFile] = [], planned: Report? = nil) throws(GoLiveError) -> Report {
         for file in files where !OutputPath.isSafeRelative(file.path) {
             throw .io(path: file.path, reason: "refusing to write outside the output folder")
         }
-        let report = preview(files, previous: previous)
+        // `planned`: the preview the caller already made of these files, so they are not compared twice.
+        let report = planned ?? preview(files, previous: previous)
         let byPath = Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
         try putAll(report.written, from: byPath)
         for path in report.removed where OutputPath.isSafeRelative(path) {

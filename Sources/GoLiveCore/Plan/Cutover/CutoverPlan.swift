@@ -22,9 +22,11 @@ public struct CutoverPlan: Sendable {
         windowCloses = wave.window.closes(j: wave.date)
         let closes = windowCloses
         steps = plan.runbook.enumerated().map { index, step in
-            let start = step.start.resolve(j: wave.date, defaultTime: wave.window.start)
+            let written = step.start.resolve(j: wave.date, defaultTime: wave.window.start)
+            // A time skipped by the spring-forward jump is read later by the gap, as ZonedTime does.
+            let start = ZonedTime.local(ZonedTime.instant(written, in: zone), in: zone)
             let end = ZonedTime.adding(minutes: step.durationMinutes, to: start, in: zone)
-            return (index, CutoverStep(step: step, start: start, end: end, pastWindow: end > closes))
+            return (index, CutoverStep(step: step, start: start, written: written, end: end, pastWindow: end > closes))
         }
         .sorted { ($0.1.start, $0.0) < ($1.1.start, $1.0) }
         .map(\.1)
@@ -42,6 +44,11 @@ public enum CutoverChecks {
         var found: [(location: SourceLocation, message: String, wave: String)] = []
         for wave in plan.deployment.waves {
             let night = CutoverPlan(plan: plan, wave: wave, zone: zone)
+            for c in night.steps {
+                if let message = WallClock.note(c.written, zone: zone, label: night.label) {
+                    found.append((c.step.location, "runbook step '\(c.step.id)' starts at \(message)", wave.id))
+                }
+            }
             for c in night.steps where c.pastWindow {
                 found.append((c.step.location,
                               "runbook step '\(c.step.id)' ends at \(night.label(c.end)), after the cutover window closes at \(night.label(night.windowCloses))",
@@ -89,5 +96,38 @@ public enum CutoverChecks {
             }
         }
         return out
+    }
+}
+
+/// Wall-clock times that daylight saving makes odd: skipped on the spring-forward night,
+/// repeated on the autumn night. `ZonedTime` reads the first forward by the gap and the
+/// second as its first occurrence; the runbook says so instead of doing it silently.
+enum WallClock {
+    /// "J 02:30, which does not exist on 2027-03-28 in Europe/Paris: …", or nil for an ordinary time.
+    static func note(_ m: LocalMoment, zone: TimeZone, label: (LocalMoment) -> String) -> String? {
+        let instant = ZonedTime.instant(m, in: zone)
+        let read = ZonedTime.local(instant, in: zone)
+        if read != m {
+            // In the gap: the transition happened at most a day before the instant it is read as.
+            guard let t = zone.nextDaylightSavingTimeTransition(after: instant.addingTimeInterval(-86_400)) else { return nil }
+            let (from, to) = change(at: t, zone: zone)
+            let gap = read.wallMinutes - m.wallMinutes
+            return "\(label(m)), which does not exist on \(m.date) in \(zone.identifier): clocks go forward from \(from.time) to \(to.time), so it is read as \(label(read)), \(gap) minutes later"
+        }
+        let now = zone.secondsFromGMT(for: instant)
+        let later = zone.secondsFromGMT(for: instant.addingTimeInterval(86_400))
+        guard now > later else { return nil }
+        let second = instant.addingTimeInterval(TimeInterval(now - later))
+        guard ZonedTime.local(second, in: zone) == m,
+              let t = zone.nextDaylightSavingTimeTransition(after: instant) else { return nil }
+        let (from, to) = change(at: t, zone: zone)
+        return "\(label(m)), which occurs twice on \(m.date) in \(zone.identifier): clocks go back from \(from.time) to \(to.time); the first occurrence, before the change, is meant"
+    }
+
+    /// The wall clock just before and just after the transition at `t`: (02:00, 03:00) in spring.
+    private static func change(at t: Date, zone: TimeZone) -> (LocalMoment, LocalMoment) {
+        let seconds = Int(t.timeIntervalSince1970.rounded(.down))
+        let before = zone.secondsFromGMT(for: t.addingTimeInterval(-1))
+        return (LocalMoment(wallMinutes: (seconds + before) / 60), ZonedTime.local(t, in: zone))
     }
 }

@@ -44,8 +44,17 @@ struct HandoverPage {
             "anomalies": anomalies,
             "hasAnomalies": !anomalies.isEmpty,
             "anomalyCount": anomalies.count,
+            "anomalyLabel": Self.openFeedback(anomalies.count, l),
             "roles": RoleWords.roles(plan),
         ])
+    }
+
+    /// "1 retour ouvert ou en contournement", "4 retours ouverts ou en contournement".
+    static func openFeedback(_ n: Int, _ l: Language) -> String {
+        switch l {
+        case .fr: return n == 1 ? "1 retour ouvert ou en contournement" : "\(n) retours ouverts ou en contournement"
+        case .en: return n == 1 ? "1 feedback item open or on a workaround" : "\(n) feedback items open or on a workaround"
+        }
     }
 
     static func kind(_ k: FeedbackEntry.Kind, _ l: Language) -> String {

@@ -1,5 +1,6 @@
 /// Every generated document, grouped by stem (`agents-paris/kit` → its `.html`, `.md`…),
-/// by phase (prepare, deploy, check, hand over) and by audience, with a label in words.
+/// by phase (prepare, deploy, check, hand over) and by audience, with a label in words
+/// ("Annonce — 3 mars 2027 (intranet)", "Guide utilisateur") in the page's language.
 /// The home page and the handover dossier list it; links are relative to where they sit.
 struct DocumentIndex {
     enum Phase: String, CaseIterable { case prepare, deploy, check, handover, other }
@@ -33,8 +34,31 @@ struct DocumentIndex {
             let first = stem.split(separator: "/").first.map(String.init)
             let audience = first.flatMap { audienceIDs.contains($0) && stem.contains("/") ? $0 : nil }
             return Entry(stem: stem, primary: primary, others: paths.filter { $0 != primary },
-                         phase: Self.phase(stem), audience: audience)
+                         phase: Self.phase(stem, plan: plan), audience: audience)
         }
+    }
+
+    /// An announcement's output stem, read back: `agents-paris/comms/2027-03-03-teaser-intranet`
+    /// → the day it is sent and the communication it belongs to (nil when it is not one).
+    struct Message {
+        var date: CivilDate
+        var communicationID: String
+        /// `teaser`, `golive`…: the last part of the template path (`announcement/teaser`).
+        var kind: String
+        var channel: Communication.Channel?
+    }
+
+    static func message(_ stem: String, plan: Plan) -> Message? {
+        let parts = stem.split(separator: "/").map(String.init)
+        guard parts.count == 3, parts[1] == "comms", parts[2].count > 11,
+              let date = CivilDate(iso: String(parts[2].prefix(10))) else { return nil }
+        let id = String(parts[2].dropFirst(11))
+        if id == MessageSchedule.postponedID {
+            return Message(date: date, communicationID: id, kind: "postponed", channel: .email)
+        }
+        let c = plan.communications.first { $0.id == id }
+        let kind = c.map { $0.template.value.split(separator: "/").last.map(String.init) ?? $0.template.value } ?? id
+        return Message(date: date, communicationID: id, kind: kind, channel: c?.channel)
     }
 
     static func stem(_ path: String) -> String {
@@ -43,14 +67,49 @@ struct DocumentIndex {
         return String(path.dropLast(name.distance(from: dot, to: name.endIndex)))
     }
 
-    static func phase(_ stem: String) -> Phase {
+    /// The phase a PMO files a document under: preparing (teaser, training and reminder
+    /// messages, the comms plan, kits, training), deploying (eve and go-live messages, runbooks),
+    /// checking (post-go-live, follow-up messages, user guides) and handing over (the dossier).
+    static func phase(_ stem: String, plan: Plan) -> Phase {
         let parts = stem.split(separator: "/").map(String.init)
+        if let m = message(stem, plan: plan) { return messagePhase(m, audienceID: parts[0], plan: plan) }
         if parts.first == "runbook" { return .deploy }
         if parts.first == "post-golive" { return .check }
-        if parts.first == "handover" || stem.contains("guide") || stem.contains("feedback") { return .handover }
+        if parts.first == "handover" { return .handover }
         if parts.first == "training" || parts.first?.hasPrefix("comms-") == true { return .prepare }
-        if parts.count >= 2, ["kit", "training", "comms"].contains(parts[1]) { return .prepare }
+        if parts.count == 2, parts[1] == "guide" || parts[1].hasPrefix("guide-") { return .check }
+        if parts.count >= 2, ["kit", "training"].contains(parts[1]) { return .prepare }
+        if stem.contains("feedback") { return .check }
         return .other
+    }
+
+    /// Built-in messages by what they are for; a project's own template by when it is sent,
+    /// relative to the audience's go-live day: before J-1 prepares, J-1 and J deploy, after checks.
+    static func messagePhase(_ m: Message, audienceID: String, plan: Plan) -> Phase {
+        switch m.kind {
+        case "teaser", "training", "reminder", "postponed": return .prepare
+        case "eve", "golive": return .deploy
+        case "followup": return .check
+        default:
+            guard let j = plan.audience(audienceID).flatMap({ plan.wave($0.waveID) })?.date else { return .prepare }
+            let day = j.days(until: m.date)
+            return day < -1 ? .prepare : day <= 0 ? .deploy : .check
+        }
+    }
+
+    /// "Annonce", "Rappel"…: what a built-in message is, or the communication's id for a project's own.
+    static func messageName(_ m: Message, _ l: Language) -> String {
+        let fr = l == .fr
+        switch m.kind {
+        case "teaser": return fr ? "Annonce" : "Announcement"
+        case "training": return fr ? "Invitation à la formation" : "Training invitation"
+        case "reminder": return fr ? "Rappel" : "Reminder"
+        case "eve": return fr ? "Veille de la bascule" : "Eve of the cutover"
+        case "golive": return fr ? "Mise en production" : "Go-live"
+        case "followup": return fr ? "Suivi après la mise en production" : "Follow-up after go-live"
+        case "postponed": return fr ? "Report de la mise en production" : "Go-live postponed"
+        default: return m.communicationID
+        }
     }
 
     static func phaseName(_ p: Phase, _ l: Language) -> String {
@@ -95,7 +154,14 @@ struct DocumentIndex {
             switch parts[1] {
             case "kit": return fr ? "Kit de déploiement" : "Deployment kit"
             case "training": return fr ? "Formation" : "Training"
-            case "comms" where parts.count == 3: return "Message \(parts[2])"
+            case "guide": return fr ? "Guide utilisateur" : "User guide"
+            case let name where name.hasPrefix("guide-"):
+                return (fr ? "Guide utilisateur — " : "User guide — ") + name.dropFirst("guide-".count)
+            case "comms" where parts.count == 3:
+                guard let m = Self.message(e.stem, plan: plan) else { return parts[2] }
+                // "Annonce — 3 mars 2027 (intranet)"
+                let channel = m.channel.map { " (\(Words.channel($0, l)))" } ?? ""
+                return "\(Self.messageName(m, l)) — \(DateWords.dayMonthYear(m.date, l))\(channel)"
             default: return parts.dropFirst().joined(separator: "/")
             }
         }

@@ -50,7 +50,9 @@ struct KitPage {
             "openAt": DateWords.moment(closes.date, closes.time, l),
             "hasTraining": !modules.isEmpty,
             "modules": modules,
-            "moduleTitles": Self.list(modules.map { l == .fr ? "« \($0) »" : "“\($0)”" }, l),
+            // Inside a key message already in « » (or “ ”): the inner quotes are “ ” (or ‘ ’).
+            "moduleTitles": Self.list(modules.map { l == .fr ? "“\($0)”" : "‘\($0)’" }, l),
+            "product": MessageWords.product(plan.project),
             "trainingDeadline": trainingDeadline,
             "hasDeadline": !trainingDeadline.isEmpty,
             "trainingLink": existing.contains("\(audience.id)/training.html") ? "training.html" as Any : false,

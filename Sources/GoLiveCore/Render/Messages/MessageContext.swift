@@ -43,6 +43,7 @@ struct MessageContext {
             "isDraft": plan.decision.status == .pending,
             "decisionDate": plan.decision.date.map { DateWords.longDate($0, l) } ?? false,
             "decisionBy": text(plan.decision.by),
+            "decider": plan.decision.by.flatMap(nonEmpty).map { MessageWords.decider($0, l) } ?? false,
         ]
         list(&c, "benefits", plan.project.benefits)
         list(&c, "changes", audience.changes)
@@ -58,7 +59,7 @@ struct MessageContext {
         list(&c, "supportTeams", (plan.support?.teams ?? []).map {
             ["name": $0.name, "scope": text($0.scope), "contact": text($0.contact)]
         })
-        list(&c, "guides", plan.guides.map { ["title": $0.title, "version": $0.version] })
+        list(&c, "guides", guides())
         let hypercare = plan.postGoLive?.hypercare
         c["hypercareContact"] = text(hypercare?.contact)
         c["hypercareUntil"] = hypercare.map { DateWords.longDate($0.until.resolve(j: j), l) } ?? false
@@ -84,6 +85,27 @@ struct MessageContext {
         c["hasElearning"] = modules.contains { $0.format == .elearning }
         c["trainingDeadline"] = training.map { DateWords.longDate($0.windowTo.resolve(j: wave.date), l) } ?? false
         list(&c, "sessions", all.map(\.values))
+        // For the postponement: whether people have already been trained (their first session
+        // is before the message, i.e. the decision) or their sessions are still to come.
+        let first = MessageDocuments.firstSession(of: audience.id, planned)?.date
+        c["trainingTaken"] = first.map { $0 < message.send.moment.date } ?? false
+        c["trainingAhead"] = first.map { $0 >= message.send.moment.date } ?? false
+    }
+
+    /// The plan's guides as this audience reads them: the title of its language's variant, and a
+    /// link from `<audience>/comms/` to its own guide page when one is produced (`../guide.html`
+    /// for the first guide, `../guide-<id>.html` for the others).
+    private func guides() -> [[String: Any]] {
+        let first = plan.guides.first?.id
+        return plan.guides.map { ref -> [String: Any] in
+            guard let source = plan.guideSources[ref.id], let base = source.base else {
+                return ["title": ref.title, "version": ref.version, "link": false]
+            }
+            let document = source.documents[language] ?? base
+            let page = ref.id == first ? "guide" : "guide-\(ref.id)"
+            return ["title": document.title.flatMap(nonEmpty) ?? ref.title, "version": ref.version,
+                    "link": "../\(page).html"]
+        }
     }
 
     /// The audience's scheduled classroom and remote sessions, in date order, when the training plan exists.

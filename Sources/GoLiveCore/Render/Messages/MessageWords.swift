@@ -57,6 +57,33 @@ enum MessageWords {
         return "\(shortWhen(j, from: day, l)), \(DateWords.dayAndMonth(j, l))"
     }
 
+    /// Who took the decision, as the subject of a sentence: "Comité Go/No-Go" reads
+    /// "Le comité Go/No-Go" in French and "The Comité Go/No-Go" in English; a person's name
+    /// ("Isabelle Roux") or a text that already starts with an article is kept as written.
+    static func decider(_ by: String, _ l: Language) -> String {
+        let text = by.trimmingCharacters(in: .whitespacesAndNewlines)
+        let firstWord = text.prefix { !$0.isWhitespace }.lowercased()
+        switch l {
+        case .fr:
+            let masculine: Set<String> = ["comité", "conseil", "bureau", "groupe", "collège", "directoire", "copil",
+                                          "comex", "codir", "sponsor", "pilotage"]
+            let feminine: Set<String> = ["direction", "commission", "équipe", "cellule", "présidence", "réunion"]
+            let elided: Set<String> = ["instance", "assemblée", "équipe-projet"]
+            let isAcronym = text.prefix { !$0.isWhitespace }.allSatisfy { $0.isUppercase || !$0.isLetter }
+            let noun = isAcronym ? String(text) : text.prefix(1).lowercased() + text.dropFirst()
+            if masculine.contains(firstWord) { return "Le " + noun }
+            if feminine.contains(firstWord) { return "La " + noun }
+            if elided.contains(firstWord) { return "L'" + noun }
+            return capitalised(text)
+        case .en:
+            let bodies: Set<String> = ["comité", "committee", "board", "steering", "council", "conseil", "team",
+                                       "group", "direction", "executive", "management", "project", "go/no-go"]
+            return bodies.contains(firstWord) ? "The " + text : capitalised(text)
+        }
+    }
+
+    private static func capitalised(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
     static func greeting(_ l: Language) -> String {
         l == .fr ? "Bonjour à toutes et à tous," : "Hello everyone,"
     }

@@ -8,7 +8,9 @@ struct PostGoLiveDocuments {
         var files: [OutputFile] = []
         for wave in plan.deployment.waves {
             files += pages.render(PostGoLivePage(plan: plan, post: post, wave: wave).page(), &d)
-            if let meeting = post.dailyMeeting {
+            // No working day in the meeting's range: no calendar (RFC 5545 wants an event), no link.
+            if let meeting = post.dailyMeeting,
+               !MeetingDays.dates(meeting, j: wave.date, calendar: MeetingDays.calendar(of: plan)).isEmpty {
                 files.append(OutputFile(path: "post-golive/\(wave.id)-daily-meetings.ics",
                                         text: DailyMeetingsICS.render(plan, meeting: meeting, wave: wave)))
             }

@@ -8,6 +8,18 @@ struct PostGoLivePage {
     /// A control written with a day only is due at 09:00.
     static let defaultCheckTime = TimeOfDay(hour: 9, minute: 0)!
 
+    /// "de 9 h 30 à 10 h" / "from 09:30 to 10:00" on any day; "à minuit" / "to midnight" when it ends then.
+    static func hoursPhrase(from start: TimeOfDay, durationMinutes: Int, _ l: Language) -> String {
+        let someDay = CivilDate(year: 2001, month: 1, day: 1)!
+        let end = LocalMoment(date: someDay, time: start).adding(wallMinutes: durationMinutes)
+        let endWords = end.time.minutes == 0 && end.date != someDay
+            ? (l == .fr ? "minuit" : "midnight") : DateWords.time(end.time, l)
+        switch l {
+        case .fr: return "de \(DateWords.time(start, l)) à \(endWords)"
+        case .en: return "from \(DateWords.time(start, l)) to \(endWords)"
+        }
+    }
+
     func page() -> PageRenderer.Page {
         let l = plan.project.defaultLanguage
         let j = wave.date
@@ -38,12 +50,15 @@ struct PostGoLivePage {
             "meetingHours": meeting.map { m in
                 l == .fr ? "\(DateWords.time(m.time, l)) – \(DateWords.time(end!, l))" : "\(DateWords.time(m.time, l))–\(DateWords.time(end!, l))"
             } ?? "",
+            // "de 9 h 30 à 10 h" / "from 09:30 to 10:00": the hours as a phrase, for running text.
+            "meetingSpan": meeting.map { Self.hoursPhrase(from: $0.time, durationMinutes: $0.durationMinutes, l) } ?? "",
             "meetingDuration": meeting.map { DateWords.duration(minutes: $0.durationMinutes, l) } ?? "",
             "meetingPlace": meeting?.place ?? "",
             "hasPlace": meeting?.place != nil,
             "participants": (meeting?.participants ?? []).map { RoleWords.full($0.value, plan) },
             "meetingDates": dates,
             "meetingCount": dates.count,
+            "hasMeetingDates": !dates.isEmpty,
             "ics": "\(wave.id)-daily-meetings.ics",
             "hasHypercare": hypercare != nil,
             "hypercareUntil": hypercare.map { DateWords.longDate($0.until.resolve(j: j), l) } ?? "",

@@ -20,9 +20,15 @@ struct TrainingAudiencePage {
                     "duration": DateWords.duration(minutes: m.durationMinutes, l),
                     "summary": m.summary ?? "", "hasSummary": m.summary != nil,
                     "isElearning": format == .elearning, "sessions": sessions, "hasSessions": !sessions.isEmpty,
-                    "sessionCount": sessions.count]
+                    "sessionCount": sessions.count,
+                    "sessionsLabel": Self.sessions(sessions.count, l)]
         }
-        let used = Set(audience.modules.compactMap { book.modules[$0.value]?.format })
+        let followed = audience.modules.compactMap { book.modules[$0.value] }
+        let used = Set(followed.map(\.format))
+        let elearningOnly = !followed.isEmpty && used == [.elearning]
+        var seenOnline = Set<String>()
+        let onlineMinutes = followed.filter { $0.format == .elearning && seenOnline.insert($0.id).inserted }
+            .reduce(0) { $0 + $1.durationMinutes }
         let window = windowWords(l)
         let title = l == .fr ? "Formation \(book.plan.project.name) — \(audience.name)"
                              : "\(book.plan.project.name) training — \(audience.name)"
@@ -36,13 +42,23 @@ struct TrainingAudiencePage {
             "hasClassroom": used.contains(.classroom),
             "hasRemote": used.contains(.remote),
             "hasElearning": used.contains(.elearning),
+            // Classroom or remote modules: sessions to book, and a calendar when they have dates.
+            "hasTimedModules": !followed.isEmpty && !elearningOnly,
+            "hasCalendar": book.hasTimedSessions(audience),
+            "elearningOnly": elearningOnly,
+            "elearningDuration": DateWords.duration(minutes: onlineMinutes, l),
             "timezone": book.plan.project.timezoneID,
         ])
     }
 
     private func windowWords(_ l: Language) -> (from: String, to: String) {
         guard let wave = book.plan.wave(audience.waveID) else { return ("", "") }
-        return (DateWords.longDate(book.training.windowFrom.resolve(j: wave.date), l),
-                DateWords.longDate(book.training.windowTo.resolve(j: wave.date), l))
+        let from = book.training.windowFrom.resolve(j: wave.date), to = book.training.windowTo.resolve(j: wave.date)
+        // "du vendredi 26 février au mercredi 17 mars 2027": the year once, unless it changes.
+        return (from.year == to.year ? DateWords.dayAndMonth(from, l) : DateWords.longDate(from, l),
+                DateWords.longDate(to, l))
     }
+
+    /// "1 session", "15 sessions" (the same word in both languages).
+    static func sessions(_ n: Int, _ l: Language) -> String { n == 1 ? "1 session" : "\(n) sessions" }
 }

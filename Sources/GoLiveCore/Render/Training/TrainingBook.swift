@@ -36,6 +36,10 @@ struct TrainingBook {
 
     func sessions(of trainer: Trainer) -> [ScheduledSession] { byTrainer[trainer.id] ?? [] }
 
+    /// Whether the audience has a classroom or remote session with a date: only then does it
+    /// get a `training.ics` (e-learning has no slot, and an empty calendar is not valid).
+    func hasTimedSessions(_ audience: Audience) -> Bool { sessions(of: audience).contains { $0.date != nil } }
+
     func moduleTitle(_ id: String) -> String { modules[id]?.title ?? id }
 
     func trainerName(_ id: String?) -> String { id.map { trainers[$0]?.name ?? $0 } ?? "" }

@@ -1,6 +1,6 @@
 /// Every training output, when the plan has a `training:` block and it fits:
 /// `training/schedule.md|html|csv`, `<audience>/training.md|html|ics` and
-/// `training/trainers/<trainer>.md|html|ics`.
+/// `training/trainers/<trainer>.md|html|ics`. A calendar is written only when it has an event.
 struct TrainingDocuments {
     let project: LoadedProject
     let planned: Planned
@@ -17,13 +17,19 @@ struct TrainingDocuments {
         }
         for (index, audience) in book.trainedAudiences.enumerated() where shard.includes(index) {
             files += pages.render(TrainingAudiencePage(book: book, audience: audience).page(), &d)
-            files.append(OutputFile(path: "\(audience.id)/training.ics",
-                                    text: TrainingICS(book: book).audience(audience)))
+            // RFC 5545 wants at least one component: an audience with e-learning only has no
+            // calendar, and its page does not link one.
+            if book.hasTimedSessions(audience) {
+                files.append(OutputFile(path: "\(audience.id)/training.ics",
+                                        text: TrainingICS(book: book).audience(audience)))
+            }
         }
         for (index, trainer) in training.trainers.enumerated() where shard.includes(index) {
             files += pages.render(TrainingTrainerPage(book: book, trainer: trainer).page(), &d)
-            files.append(OutputFile(path: "training/trainers/\(trainer.id).ics",
-                                    text: TrainingICS(book: book).trainer(trainer)))
+            if !book.sessions(of: trainer).isEmpty {
+                files.append(OutputFile(path: "training/trainers/\(trainer.id).ics",
+                                        text: TrainingICS(book: book).trainer(trainer)))
+            }
         }
         return files
     }

@@ -29,6 +29,8 @@ struct TrainingTrainerPage {
             "hasDaysOff": !trainer.unavailable.isEmpty,
             "sessions": rows,
             "hasSessions": !rows.isEmpty,
+            // The trainer's .ics is written only when it has a session.
+            "hasCalendar": !rows.isEmpty,
             "sessionCount": rows.count,
             "hours": DateWords.duration(minutes: minutes, l),
             "trainees": mine.reduce(0) { $0 + $1.seats },

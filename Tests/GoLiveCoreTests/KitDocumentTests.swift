@@ -31,14 +31,14 @@ import Testing
         let timeline = try #require(kit.components(separatedBy: "## Le calendrier de votre population").last?
             .components(separatedBy: "<div class=\"page-break\">").first)
         let lines = timeline.split(separator: "\n").filter { $0.hasPrefix("- ") }.map(String.init)
-        #expect(lines.first == "- **mercredi 17 février 2027 à 9\u{A0}h** — [Message « teaser » (e-mail)](comms/2027-02-17-teaser.html)")
+        #expect(lines.first == "- **mercredi 17 février 2027 à 9\u{A0}h** — [Annonce (e-mail)](comms/2027-02-17-teaser.html)")
         #expect(lines.contains { $0.contains("Formation « Les essentiels d'Atlas »") && $0.contains("(training.html)") })
         #expect(lines.contains("- **du jeudi 18 mars, 20\u{A0}h, au vendredi 19 mars, 6\u{A0}h** — Bascule : l'application n'est pas disponible"))
         #expect(lines.contains("- **vendredi 19 mars 2027** — Mise en production (jour J)"))
         // J+1 to J+10 on working days: 29 March (Easter Monday) is a holiday of the training calendar.
-        #expect(lines.contains { $0.hasPrefix("- **du lundi 22 mars 2027 au vendredi 26 mars 2027, chaque jour ouvré à 9\u{A0}h\u{A0}30**") })
+        #expect(lines.contains { $0.hasPrefix("- **du lundi 22 mars au vendredi 26 mars 2027, chaque jour ouvré à 9\u{A0}h\u{A0}30**") })
         #expect(lines.last == "- **samedi 3 avril 2027** — Fin de l'hypercare (support renforcé)")
-        #expect(lines.filter { $0.contains("Message «") }.count == 8)
+        #expect(lines.filter { $0.contains("](comms/") }.count == 8, "every message the audience receives, linked")
     }
 
     @Test func trainingWithoutSessionsReadsToBeScheduled() throws {
@@ -61,7 +61,7 @@ import Testing
             #expect(items.count >= 3 && items.allSatisfy { $0.hasPrefix("- ☐ ") }, "\(heading): \(items)")
         }
         #expect(kit.components(separatedBy: "<div class=\"page-break\"></div>").count - 1 >= 3)
-        #expect(kit.contains("- ☐ Make sure your team has done this: Attend **Atlas essentials**"))
+        #expect(kit.contains("- ☐ Checked with the team — Attend **Atlas essentials**"))
     }
 
     @Test func faqContactsAndRollbackInPlainWords() throws {

@@ -1373,7 +1373,7 @@ Start from these points and illustrate them with examples from your team's work.
 - ☐ Check that everyone is booked{{#hasDeadline}} and trained by {{trainingDeadline}}{{/hasDeadline}}{{#trainingLink}} ([training schedule]({{trainingLink}})){{/trainingLink}}.
 {{/hasTraining}}
 {{#actions}}
-- ☐ Make sure your team has done this: {{.}}
+- ☐ Checked with the team — {{.}}
 {{/actions}}
 - ☐ On the day before ({{dayBefore}}), remind everyone that no data entry is possible {{freezeSpan}}.
 
@@ -1525,7 +1525,7 @@ Partez de ces points et illustrez-les par des exemples tirés du travail de votr
 - ☐ Vérifier que chaque personne est inscrite{{#hasDeadline}} et formée avant le {{trainingDeadline}}{{/hasDeadline}}{{#trainingLink}} ([planning des formations]({{trainingLink}})){{/trainingLink}}.
 {{/hasTraining}}
 {{#actions}}
-- ☐ S'assurer que l'équipe a fait ceci : {{.}}
+- ☐ Vérifié avec l'équipe — {{.}}
 {{/actions}}
 - ☐ Rappeler, la veille ({{dayBefore}}), qu'aucune saisie n'est possible {{freezeSpan}}.
 

@@ -21,14 +21,23 @@ struct KitTimeline {
         let j = wave.date
         var out: [Item] = []
         func day(_ d: CivilDate) -> String { DateWords.longDate(d, l) }
+        /// "du vendredi 26 février au mardi 2 mars 2027": the year once, when both days share it.
+        func range(_ first: CivilDate, _ last: CivilDate) -> String {
+            let start = first.year == last.year ? DateWords.dayAndMonth(first, l) : day(first)
+            return fr ? "du \(start) au \(day(last))" : "from \(start) to \(day(last))"
+        }
+        func sessionCount(_ n: Int) -> String { n == 1 ? "1 session" : "\(n) sessions" }
         func moment(_ m: LocalMoment) -> String { DateWords.moment(m.date, m.time, l) }
 
         for send in planned.sends where send.audienceID == audience.id {
             let channel = plan.communications.first { $0.id == send.communicationID }?.channel
             let html = "\(audience.id)/comms/\(send.fileStem).html"
             let name = channel.map { " (\(Words.channel($0, l)))" } ?? ""
+            // Named as the home page names it: "Annonce (intranet)", "Invitation à la formation (e-mail)".
+            let title = DocumentIndex.message("\(audience.id)/comms/\(send.fileStem)", plan: plan)
+                .map { DocumentIndex.messageName($0, l) } ?? send.communicationID
             out.append(Item(at: send.moment, when: moment(send.moment),
-                            what: (fr ? "Message « \(send.communicationID) »" : "Message “\(send.communicationID)”") + name,
+                            what: title + name,
                             link: existing.contains(html) ? "comms/\(send.fileStem).html" : nil))
         }
 
@@ -43,15 +52,15 @@ struct KitTimeline {
                 let link = existing.contains("\(audience.id)/training.html") ? "training.html" : nil
                 if training.module(ref.value)?.format == .elearning {
                     out.append(Item(at: LocalMoment(date: from, time: TimeOfDay(minutes: 0)!),
-                                    when: fr ? "du \(day(from)) au \(day(to))" : "from \(day(from)) to \(day(to))",
+                                    when: range(from, to),
                                     what: fr ? "E-learning « \(title) », à suivre avant le \(day(to))" : "E-learning “\(title)”, to complete by \(day(to))",
                                     link: link))
                 } else if let first = dated.first, let last = dated.last {
                     let when = first == last ? (fr ? "le \(day(first))" : "on \(day(first))")
-                                             : (fr ? "du \(day(first)) au \(day(last))" : "from \(day(first)) to \(day(last))")
+                                             : range(first, last)
                     out.append(Item(at: LocalMoment(date: first, time: TimeOfDay(minutes: 1)!), when: when,
-                                    what: fr ? "Formation « \(title) » : \(dated.count) session(s), une par personne"
-                                             : "Training “\(title)”: \(dated.count) session(s), one per person",
+                                    what: fr ? "Formation « \(title) » : \(sessionCount(dated.count)), une par personne"
+                                             : "Training “\(title)”: \(sessionCount(dated.count)), one per person",
                                     link: link))
                 } else {
                     out.append(Item(at: LocalMoment(date: from, time: TimeOfDay(minutes: 1)!),
@@ -72,8 +81,8 @@ struct KitTimeline {
             let days = MeetingDays.dates(meeting, j: j, calendar: MeetingDays.calendar(of: plan))
             if let first = days.first, let last = days.last {
                 out.append(Item(at: LocalMoment(date: first, time: meeting.time),
-                                when: fr ? "du \(day(first)) au \(day(last)), chaque jour ouvré à \(DateWords.time(meeting.time, l))"
-                                         : "from \(day(first)) to \(day(last)), every working day at \(DateWords.time(meeting.time, l))",
+                                when: range(first, last) + (fr ? ", chaque jour ouvré à \(DateWords.time(meeting.time, l))"
+                                                               : ", every working day at \(DateWords.time(meeting.time, l))"),
                                 what: fr ? "Point quotidien des anomalies (apportez-y les blocages de l'équipe)"
                                          : "Daily anomaly meeting (bring your team's blockers)",
                                 link: nil))

@@ -6,9 +6,6 @@ import Testing
 /// compared with a reviewed copy in Fixtures/comms/. Re-record after an intended change with
 /// `GOLIVE_RECORD=1 swift test --filter CommsGoldenTests`, then review the diff.
 struct CommsGoldenTests {
-    static let fixtures = CommsFixture.repoRoot.appendingPathComponent("Tests/GoLiveCoreTests/Fixtures/comms")
-    static let record = ProcessInfo.processInfo.environment["GOLIVE_RECORD"] == "1"
-
     /// Golden name → output path; French from agents-paris, English from intl-collections.
     static let cases: [(String, String)] = [
         ("fr/teaser.md", "agents-paris/comms/2027-02-17-teaser.md"),
@@ -34,15 +31,7 @@ struct CommsGoldenTests {
         outputs.append(("fr/postponed.md", noGo.text("agents-paris/comms/2027-03-10-postponed.md")))
         outputs.append(("en/postponed.md", noGo.text("intl-collections/comms/2027-03-10-postponed.md")))
         for (name, rendered) in outputs {
-            let text = try #require(rendered, "\(name) was not rendered")
-            let url = Self.fixtures.appendingPathComponent(name)
-            if Self.record {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
-                continue
-            }
-            let golden = try String(contentsOf: url, encoding: .utf8)
-            #expect(text == golden, "\(name) differs from Fixtures/comms/\(name); re-record with GOLIVE_RECORD=1 and review")
+            try GoldenFiles.check("comms/\(name)", rendered, source: name)
         }
     }
 }

@@ -9,9 +9,6 @@ import Testing
 /// from intl-collections). Re-record after an intended change with
 /// `GOLIVE_RECORD=1 swift test --filter KitGoldenTests`, then read the diff as a native reader.
 @Suite struct KitGoldenTests {
-    static let fixtures = CommsFixture.repoRoot.appendingPathComponent("Tests/GoLiveCoreTests/Fixtures")
-    static let record = ProcessInfo.processInfo.environment["GOLIVE_RECORD"] == "1"
-
     /// Golden name under Fixtures/ → output path, from the plan in French.
     static let french: [(String, String)] = [
         ("kit/fr/agents-paris.md", "agents-paris/kit.md"),
@@ -41,15 +38,7 @@ import Testing
 
     func compare(_ cases: [(String, String)], _ outputs: [String: String]) throws {
         for (name, path) in cases {
-            let text = try #require(outputs[path], "\(path) was not rendered")
-            let url = Self.fixtures.appendingPathComponent(name)
-            if Self.record {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
-                continue
-            }
-            let golden = try String(contentsOf: url, encoding: .utf8)
-            #expect(text == golden, "\(path) differs from Fixtures/\(name); re-record with GOLIVE_RECORD=1 and review")
+            try GoldenFiles.check(name, outputs[path], source: path)
         }
     }
 

@@ -107,4 +107,15 @@ struct CommandLineTests {
         #expect(check.err.contains("audiences/agents.yaml:7:11: error: training for 'agents' in 'essentials'"), "\(check.err)")
         #expect(check.err == build.err)
     }
+
+    @Test func strictReportsTheWarningsOfEveryStageInOneRun() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("golive-strict-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try Self.golive(["build", ProjectFixture.repoRoot.path, "--out", out.path, "--strict"])
+        #expect(run.status == 65)
+        #expect(run.err.contains("audiences/agents-paris.yaml:11:1: error: audience 'agents-paris' has 4 relays"), "validation: \(run.err)")
+        #expect(run.err.contains("audiences/agents-lille.yaml:8:11: error: sessions of 'essentials' hold at most 10"), "planning: \(run.err)")
+        #expect(run.err.contains("plan.yaml:130:5: error: runbook step 'morning-checks' ends at J 07:30"), "rendering: \(run.err)")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing is written")
+    }
 }

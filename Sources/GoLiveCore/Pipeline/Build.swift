@@ -147,10 +147,24 @@ public enum Rendering {
         var pages = PageRenderer(templates: project.templates, plan: project.plan)
         pages.hasHomePage = true   // out/index.html is rendered last, below
         let plan = project.plan
-        let renderer = pages
-        let editions = GuideVersioning.editions(plan, history: history)
         // More slices than threads, so the threads stay busy until the end.
         let shards = Shard.all(options.parallelism > 1 ? options.parallelism * 4 : 1)
+
+        // A no-go announces nothing but the postponement (Build refuses it without --allow-no-go),
+        // and writes no home page to link back to.
+        if plan.decision.status == .noGo {
+            pages.hasHomePage = false
+            let postponement = pages
+            let jobs = shards.map { shard -> RenderJob in
+                { d in MessageDocuments(project: project, planned: planned, pages: postponement, shard: shard).render(&d) }
+            }
+            let (outputs, d) = RenderJobs.run(jobs, parallelism: options.parallelism)
+            if d.hasErrors { throw .invalidInput(d.sorted) }
+            return (outputs.sorted { $0.path < $1.path }, d.sorted)
+        }
+
+        let renderer = pages
+        let editions = GuideVersioning.editions(plan, history: history)
 
         // Documents that depend only on the plan.
         var jobs: [RenderJob] = [
@@ -162,20 +176,6 @@ public enum Rendering {
             jobs.append { d in MessageDocuments(project: project, planned: planned, pages: renderer, shard: shard).render(&d) }
             jobs.append { d in TrainingDocuments(project: project, planned: planned, pages: renderer, shard: shard).render(&d) }
             jobs.append { d in GuideDocuments(plan: plan, editions: editions, pages: renderer, shard: shard).render(&d) }
-        }
-        // A no-go announces nothing but the postponement (Build refuses it without --allow-no-go).
-        if plan.decision.status == .noGo {
-            var alone = pages
-            alone.hasHomePage = false   // no index.html is written for a postponement
-            let postponement = alone
-            jobs = shards.map { shard -> RenderJob in
-                { d in MessageDocuments(project: project, planned: planned, pages: postponement, shard: shard).render(&d) }
-            }
-            var (outputs, d) = RenderJobs.run(jobs, parallelism: options.parallelism)
-            outputs = outputs.filter { !$0.path.hasPrefix("comms-") }
-            if options.strict { d = d.promotingWarnings() }
-            if d.hasErrors { throw .invalidInput(d.sorted) }
-            return (outputs.sorted { $0.path < $1.path }, d.sorted)
         }
         var (outputs, d) = RenderJobs.run(jobs, parallelism: options.parallelism)
 
@@ -191,7 +191,7 @@ public enum Rendering {
         // Keep last: the home page links every document rendered above it.
         outputs += HomeDocuments(plan: plan, planned: planned, pages: renderer, earlier: outputs).render(&d)
         outputs = CalendarRevisions.apply(outputs, history: history)
-        if options.strict { d = d.promotingWarnings() }
+        // `--strict` is judged by Build over the warnings of every stage together, not here.
         if d.hasErrors { throw .invalidInput(d.sorted) }
         return (outputs.sorted { $0.path < $1.path }, d.sorted)
     }

@@ -18,7 +18,8 @@ struct MessageDocuments {
             checkTrainingInvitation(message, audience: audience, &d)
             outputs += render(message, audience: audience, wave: wave, &d)
         }
-        if shard.isFirst { outputs += CommsPlanExports(plan: plan, messages: messages).files() }
+        // The comms team's exports belong to a campaign; a postponement is not one.
+        if shard.isFirst, plan.decision.status != .noGo { outputs += CommsPlanExports(plan: plan, messages: messages).files() }
         return outputs
     }
 

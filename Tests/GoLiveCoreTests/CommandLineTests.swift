@@ -48,7 +48,7 @@ struct CommandLineTests {
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("lot-1  2027-03-19"))
         #expect(run.out.contains("Audiences: 6"))
-        #expect(run.out.contains("session(s) needed"))
+        #expect(run.out.contains("essentials (classroom): 430 people, 38 sessions needed"))
         #expect(run.out.contains("Guide user-guide"))
     }
 

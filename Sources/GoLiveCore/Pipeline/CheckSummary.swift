@@ -11,7 +11,7 @@ public enum CheckSummary {
         for wave in plan.deployment.waves {
             let members = plan.audiences(in: wave)
             let people = members.reduce(0) { $0 + $1.headcount }
-            lines.append("  \(wave.id)  \(wave.date)  \(wave.window.start)–\(wave.window.end)  \(members.count) audience(s), \(people) people  \(wave.name)")
+            lines.append("  \(wave.id)  \(wave.date)  \(wave.window.start)–\(wave.window.end)  \(Words.count(members.count, "audience", "audiences")), \(people) people  \(wave.name)")
         }
         lines.append("")
         let total = plan.audiences.reduce(0) { $0 + $1.headcount }
@@ -23,23 +23,23 @@ public enum CheckSummary {
         }
         for language in p.languages {
             let group = plan.audiences.filter { $0.language == language }
-            lines.append("  language \(language.rawValue): \(group.count) audience(s), \(group.reduce(0) { $0 + $1.headcount }) people")
+            lines.append("  language \(language.rawValue): \(Words.count(group.count, "audience", "audiences")), \(group.reduce(0) { $0 + $1.headcount }) people")
         }
         lines.append("")
         let sends = CommsCalendar.sends(for: plan)
-        lines.append("Communications: \(plan.communications.count) message(s), \(sends.count) send(s) across audiences")
+        lines.append("Communications: \(Words.count(plan.communications.count, "message", "messages")), \(Words.count(sends.count, "send", "sends")) across audiences")
         if let training = plan.training {
             lines.append("Training needs:")
             for need in TrainingNeeds.compute(plan: plan, training: training) {
                 lines.append("  \(need.moduleID) (\(need.format.rawValue)): \(need.people) people, "
-                             + (need.format == .elearning ? "e-learning, no session" : "\(need.sessions) session(s) needed"))
+                             + (need.format == .elearning ? "e-learning, no session" : "\(Words.count(need.sessions, "session", "sessions")) needed"))
             }
         }
         for source in plan.guides.compactMap({ plan.guideSources[$0.id] }) {
             let sections = source.base?.sections ?? []
             let targeted = sections.filter(\.isTargeted).count
             let languages = source.documents.keys.sorted().map(\.rawValue).joined(separator: ", ")
-            lines.append("Guide \(source.ref.id) v\(source.ref.version): \(sections.count) section(s), \(targeted) targeted; languages \(languages)")
+            lines.append("Guide \(source.ref.id) v\(source.ref.version): \(Words.count(sections.count, "section", "sections")), \(targeted) targeted; languages \(languages)")
         }
         if !plan.feedback.isEmpty {
             let open = plan.feedback.filter { $0.status != .resolved }.count

@@ -751,7 +751,7 @@ Bonne formation,
 Every message each population will receive, on the right day, in its language and through its channel. Dates are worked out from the go-live date of each population's wave (timezone {{timezone}}).
 
 {{#waves}}
-- **{{name}}** — goes live on {{date}}, {{audienceCount}} population(s), {{headcount}} people
+- **{{name}}** — goes live on {{date}}, {{audienceCount}}, {{headcount}} people
 {{/waves}}
 
 {{#hasSends}}
@@ -785,13 +785,13 @@ No message is planned: add entries to `communications` in `plan.yaml`.
 ## Totals per audience
 
 {{#perAudience}}
-- **{{audience}}**: {{count}} message(s), {{headcount}} people
+- **{{audience}}**: {{count}}, {{headcount}} people
 {{/perAudience}}
 
 ## Totals per week
 
 {{#perWeek}}
-- **{{week}}**: {{count}} send(s), {{reach}} expected reads
+- **{{week}}**: {{count}}, {{reach}} expected reads
 {{/perWeek}}
 
 In all: **{{sendCount}} sends**, {{reach}} expected reads. The same plan comes as a spreadsheet (`comms-plan.csv`) and as a calendar with reminders (`comms-calendar.ics`).
@@ -805,7 +805,7 @@ In all: **{{sendCount}} sends**, {{reach}} expected reads. The same plan comes a
 Ce plan recense chaque message que chaque population recevra, à la bonne date, dans sa langue et par son canal. Les dates sont calculées à partir de la date de bascule de la vague de chaque population (fuseau {{timezone}}).
 
 {{#waves}}
-- **{{name}}** — mise en production le {{date}}, {{audienceCount}} population(s), {{headcount}} personnes
+- **{{name}}** — mise en production le {{date}}, {{audienceCount}}, {{headcount}} personnes
 {{/waves}}
 
 {{#hasSends}}
@@ -839,13 +839,13 @@ Aucun message n'est prévu : ajoutez des entrées à `communications` dans `plan
 ## Totaux par population
 
 {{#perAudience}}
-- **{{audience}}** : {{count}} message(s), {{headcount}} personnes
+- **{{audience}}** : {{count}}, {{headcount}} personnes
 {{/perAudience}}
 
 ## Totaux par semaine
 
 {{#perWeek}}
-- **{{week}}** : {{count}} envoi(s), {{reach}} lectures attendues
+- **{{week}}** : {{count}}, {{reach}} lectures attendues
 {{/perWeek}}
 
 Au total : **{{sendCount}} envois**, {{reach}} lectures attendues. Le même plan existe en tableur (`comms-plan.csv`) et en agenda avec rappels (`comms-calendar.ics`).
@@ -2201,7 +2201,7 @@ Add these sessions to your calendar with the file [{{id}}.ics]({{id}}.ics).
 No session is assigned to you.
 {{/hasSessions}}
 {{#hasSessions}}
-**{{sessionCount}} session(s)**, {{hours}} of training, {{trainees}} trainees.
+**{{sessionCount}}**, {{hours}} of training, {{trainees}} trainees.
 
 <div class="table-wrap">
 <table>
@@ -2233,7 +2233,7 @@ Ajoutez ces sessions à votre agenda avec le fichier [{{id}}.ics]({{id}}.ics).
 Aucune session ne vous est attribuée.
 {{/hasSessions}}
 {{#hasSessions}}
-**{{sessionCount}} session(s)**, {{hours}} de formation, {{trainees}} participants.
+**{{sessionCount}}**, {{hours}} de formation, {{trainees}} participants.
 
 <div class="table-wrap">
 <table>

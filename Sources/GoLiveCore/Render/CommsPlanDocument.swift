@@ -24,13 +24,13 @@ struct CommsPlanDocument {
         }
         let perAudience: [[String: Any]] = plan.audiences.map { audience in
             ["audience": audience.name,
-             "count": messages.filter { $0.send.audienceID == audience.id }.count,
+             "count": Words.count(messages.filter { $0.send.audienceID == audience.id }.count, "message", "messages"),
              "headcount": audience.headcount]
         }
         let waves: [[String: Any]] = plan.deployment.waves.map { wave in
             let members = plan.audiences(in: wave)
             return ["name": wave.name, "date": DateWords.longDate(wave.date, l),
-                    "audienceCount": members.count, "headcount": members.reduce(0) { $0 + $1.headcount }]
+                    "audienceCount": Words.count(members.count, "population", "populations"), "headcount": members.reduce(0) { $0 + $1.headcount }]
         }
         let reach = messages.reduce(0) { $0 + (audiences[$1.send.audienceID]?.headcount ?? 0) }
         let title = l == .fr ? "Plan de communication — \(plan.project.name)" : "Communication plan — \(plan.project.name)"
@@ -55,7 +55,8 @@ struct CommsPlanDocument {
         }
         return byWeek.keys.sorted().map { monday in
             let week = byWeek[monday] ?? []
-            return ["week": DateWords.weekOf(monday, l), "count": week.count,
+            return ["week": DateWords.weekOf(monday, l),
+                    "count": l == .fr ? Words.count(week.count, "envoi", "envois") : Words.count(week.count, "send", "sends"),
                     "reach": week.reduce(0) { $0 + (audiences[$1.send.audienceID]?.headcount ?? 0) }]
         }
     }

@@ -29,6 +29,11 @@ enum Words {
         }
     }
 
+    /// "1 population", "3 populations": a count with its noun, never "population(s)".
+    static func count(_ n: Int, _ one: String, _ many: String) -> String {
+        "\(n) \(n == 1 ? one : many)"
+    }
+
     static func home(_ l: Language) -> String { l == .fr ? "Accueil du projet" : "Project home" }
 
     static func footer(_ l: Language, project: String) -> String {

@@ -31,7 +31,7 @@ struct TrainingTrainerPage {
             "hasSessions": !rows.isEmpty,
             // The trainer's .ics is written only when it has a session.
             "hasCalendar": !rows.isEmpty,
-            "sessionCount": rows.count,
+            "sessionCount": Words.count(rows.count, "session", "sessions"),
             "hours": DateWords.duration(minutes: minutes, l),
             "trainees": mine.reduce(0) { $0 + $1.seats },
             "timezone": book.plan.project.timezoneID,

@@ -38,6 +38,8 @@ public struct Build {
         public var project: LoadedProject
         public var planned: Planned
         public var outputs: [OutputFile]
+        /// Each audience's guides with their versions, as rendered (the manifest records them).
+        public var editions: [GuideEdition]
         /// Every warning of every stage, once each, in file order.
         public var warnings: [Diagnostic]
         var previous: Manifest?
@@ -67,13 +69,14 @@ public struct Build {
         }
         let previous = Manifest.load(from: outputDirectory)
         let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
+        let editions = GuideVersioning.editions(project.plan, history: history)
         let (outputs, renderWarnings) = try timed(3, "render") { () throws(GoLiveError) in
-            try Rendering.run(project, planned, options: options, history: history)
+            try Rendering.run(project, planned, options: options, history: history, editions: editions)
         }
         var all = Diagnostics()
         for warning in project.warnings + planned.warnings + renderWarnings { all.append(warning) }
         if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
-        return Rendered(project: project, planned: planned, outputs: outputs, warnings: all.sorted,
+        return Rendered(project: project, planned: planned, outputs: outputs, editions: editions, warnings: all.sorted,
                         previous: previous, history: history)
     }
 
@@ -84,7 +87,7 @@ public struct Build {
         var manifest = Manifest()
         manifest.files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, Digest.fnv1a($0.data)) })
         manifest.inputs = project.inputDigests
-        for edition in GuideVersioning.editions(project.plan, history: history) {
+        for edition in rendered.editions {
             manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
         }
         let events = Manifest.eventRecords(in: outputs)
@@ -143,7 +146,8 @@ typealias RenderJob = RenderJobs.Job
 
 public enum Rendering {
     public static func run(_ project: LoadedProject, _ planned: Planned,
-                           options: Build.Options, history: Manifest? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
+                           options: Build.Options, history: Manifest? = nil,
+                           editions known: [GuideEdition]? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
         var pages = PageRenderer(templates: project.templates, plan: project.plan)
         pages.hasHomePage = true   // out/index.html is rendered last, below
         let plan = project.plan
@@ -164,7 +168,7 @@ public enum Rendering {
         }
 
         let renderer = pages
-        let editions = GuideVersioning.editions(plan, history: history)
+        let editions = known ?? GuideVersioning.editions(plan, history: history)
 
         // Documents that depend only on the plan.
         var jobs: [RenderJob] = [

@@ -83,7 +83,7 @@ public struct Build {
     public func run(progress: (String) -> Void = { _ in }) throws(GoLiveError) -> Result {
         var times: [(String, Double)] = []
         let rendered = try render(progress: progress, times: &times)
-        let (project, outputs, previous, history) = (rendered.project, rendered.outputs, rendered.previous, rendered.history)
+        let (project, outputs, previous) = (rendered.project, rendered.outputs, rendered.previous)
         var manifest = Manifest()
         manifest.files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, Digest.fnv1a($0.data)) })
         manifest.inputs = project.inputDigests

@@ -126,4 +126,18 @@ struct BuildOutputTests {
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0] == outputs[2])
     }
+
+    @Test func aManifestNamingPathsOutsideTheFolderRemovesAndReportsNothingThere() throws {
+        let parent = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        let bystander = parent.appendingPathComponent("keep.txt")
+        try Data("mine".utf8).write(to: bystander)
+        var forged = Manifest()
+        forged.files = ["../keep.txt": "0", "/etc/hostname": "0"]
+        let report = OutputWriter(directory: out).preview([OutputFile(path: "a.md", text: "a")], previous: forged)
+        #expect(report.removed.isEmpty)
+        _ = try OutputWriter(directory: out).write([OutputFile(path: "a.md", text: "a")], manifest: Manifest(), previous: forged)
+        #expect(FileManager.default.fileExists(atPath: bystander.path))
+    }
 }

@@ -30,7 +30,8 @@ public struct OutputWriter: Sendable {
             if existing == file.data { report.unchanged.append(file.path) } else { report.written.append(file.path) }
         }
         let current = Set(files.map(\.path))
-        report.removed = (previous?.files.keys.filter { !current.contains($0) } ?? []).sorted()
+        // A manifest edited to name paths outside the folder is not obeyed, nor reported as obeyed.
+        report.removed = (previous?.files.keys.filter { !current.contains($0) && OutputPath.isSafeRelative($0) } ?? []).sorted()
             .filter { FileManager.default.fileExists(atPath: url($0).path) }
         return report
     }
@@ -52,7 +53,7 @@ public struct OutputWriter: Sendable {
         let report = planned ?? preview(files, previous: previous)
         let byPath = Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
         try putAll(report.written, from: byPath)
-        for path in report.removed where OutputPath.isSafeRelative(path) {
+        for path in report.removed {
             do { try FileManager.default.removeItem(at: url(path)) } catch {
                 throw .io(path: url(path).path, reason: "cannot remove the stale output: \(error.localizedDescription)")
             }

@@ -12,19 +12,8 @@ struct CommandLineTests {
     struct Run { let status: Int32; let out: String; let err: String }
 
     static func golive(_ arguments: [String], in directory: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                   err: String(decoding: errData, as: UTF8.self))
+        let r = try Subprocess.run(executable, arguments, in: directory)
+        return Run(status: r.status, out: r.stdout, err: r.stderr)
     }
 
     static func write(_ files: [String: String], to root: URL) throws {

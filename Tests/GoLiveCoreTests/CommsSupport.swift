@@ -4,8 +4,7 @@ import Foundation
 /// The example project at the repository root, loaded from disk or as an editable inline tree,
 /// planned and rendered in memory.
 enum CommsFixture {
-    static let repoRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var repoRoot: URL { ProjectFixture.repoRoot }
 
     struct Rendered {
         let project: LoadedProject

@@ -38,20 +38,8 @@ enum ICSPython {
     struct Result { let status: Int32; let stdout: String; let stderr: String }
 
     static func run(_ script: String, arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let r = try Subprocess.python(script, arguments)
+        return Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     static func writeTemp(_ text: String, name: String) throws -> URL {

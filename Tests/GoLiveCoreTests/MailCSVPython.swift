@@ -10,20 +10,8 @@ enum MailCSVPython {
     }
 
     static func run(_ script: String, file: URL) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        let r = try Subprocess.python(script, [file.path])
+        return Outcome(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     /// Writes `content` as UTF-8 bytes to a fresh temporary file.

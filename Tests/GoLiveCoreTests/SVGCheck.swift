@@ -75,17 +75,9 @@ print(json.dumps({
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("t.svg")
         try svg.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let result = try Subprocess.python(script, [file.path])
+        let data = Data(result.stdout.utf8), errors = result.stderr
+        guard result.status == 0 else {
             throw Failure(description: "python3 failed (is python3 installed?): \(errors)")
         }
         if let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let message = obj["error"] as? String {

@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func everyExampleAudienceValidates() throws {
-        let folder = try SchemaPython.repositoryRoot().appendingPathComponent("audiences")
+        let folder = ProjectFixture.repoRoot.appendingPathComponent("audiences")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(!files.isEmpty, "no audience files found in \(folder.path)")
@@ -274,20 +274,8 @@ private enum SchemaPython {
     }
 
     static func run(_ script: String, arguments: [URL]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments.map(\.path)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        let r = try Subprocess.python(script, arguments.map(\.path))
+        return Outcome(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     static func temporaryFile(_ content: String, suffix: String) throws -> URL {
@@ -297,18 +285,9 @@ private enum SchemaPython {
         return url
     }
 
-    /// The folder holding Package.swift, found from this file so tests run from any directory.
-    static func repositoryRoot(from file: String = #filePath) throws -> URL {
-        var folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-            folder = folder.deletingLastPathComponent()
-        }
-        throw Failure(description: "no Package.swift above \(file)")
-    }
 
     static func repositoryFile(_ path: String) throws -> String {
-        let url = try repositoryRoot().appendingPathComponent(path)
+        let url = ProjectFixture.repoRoot.appendingPathComponent(path)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw Failure(description: "cannot read the example \(url.path)")
         }

@@ -31,7 +31,7 @@ struct AgendaCommand: ParsableCommand {
                 start = date
             } else {
                 // The one place GoLive reads the clock: "today" where the plan happens.
-                let zone = TimeZone(identifier: plan.project.timezoneID) ?? .current
+                let zone = plan.project.timeZone
                 start = ZonedTime.local(Date(), in: zone).date
             }
             let planned = try Planning.run(plan)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `project:` block: who is changing what, and in which languages and timezone.
 public struct Project: Sendable {
     public struct Person: Sendable, Hashable {
@@ -19,6 +21,10 @@ public struct Project: Sendable {
     public var location: SourceLocation
 
     public var defaultLanguage: Language { languages.first ?? .fr }
+
+    /// The plan's timezone. The id was checked against the tz database when the plan was read,
+    /// so the UTC fallback only serves plans built by hand.
+    public var timeZone: TimeZone { TimeZone(identifier: timezoneID) ?? TimeZone(identifier: "UTC")! }
 }
 
 /// The outcome of the Go/No-Go meeting.

@@ -85,7 +85,7 @@ struct MessageDocuments {
         return nil
     }
 
-    private var zone: TimeZone { TimeZone(identifier: plan.project.timezoneID) ?? TimeZone(identifier: "UTC")! }
+    private var zone: TimeZone { plan.project.timeZone }
 
     /// The audience's mailing list, or no recipient: validation already reported a missing or malformed one.
     private func recipients(_ audience: Audience) -> [EmailAddress] {

@@ -112,6 +112,12 @@ public enum DateWords {
 
     // MARK: - Pieces
 
+    /// The first day of a range whose last day is written in full: without its year when both
+    /// days share it ("du vendredi 26 février au mardi 2 mars 2027").
+    public static func rangeStart(_ first: CivilDate, endingOn last: CivilDate, _ lang: Language) -> String {
+        first.year == last.year ? dayAndMonth(first, lang) : longDate(first, lang)
+    }
+
     /// "vendredi 19 mars" / "Friday 19 March".
     static func dayAndMonth(_ d: CivilDate, _ lang: Language) -> String {
         "\(weekdayName(d.weekday, lang)) \(dayNumber(d.day, lang)) \(monthName(d.month, lang))"

@@ -5,7 +5,7 @@ import Foundation
 enum HandoverICS {
     static func render(_ plan: Plan, _ handover: Support.Handover) -> String {
         let l = plan.project.defaultLanguage
-        let zone = RoleWords.zone(plan)
+        let zone = plan.project.timeZone
         var events: [CalendarEvent] = []
         for wave in plan.deployment.waves {
             for (index, meeting) in handover.meetings.enumerated() {

@@ -10,7 +10,7 @@ struct KitPage {
     func page() -> PageRenderer.Page {
         let l = audience.language
         let j = wave.date
-        let zone = RoleWords.zone(plan)
+        let zone = plan.project.timeZone
         let night = plan.runbook.isEmpty ? nil : CutoverPlan(plan: plan, wave: wave, zone: zone)
         // No data entry from the first cutover step (or the window) to the window's close.
         let freezeStart = min(night?.first ?? wave.window.opens(j: j), wave.window.opens(j: j))

@@ -23,10 +23,10 @@ struct KitTimeline {
         func day(_ d: CivilDate) -> String { DateWords.longDate(d, l) }
         /// "du vendredi 26 février au mardi 2 mars 2027": the year once, when both days share it.
         func range(_ first: CivilDate, _ last: CivilDate) -> String {
-            let start = first.year == last.year ? DateWords.dayAndMonth(first, l) : day(first)
+            let start = DateWords.rangeStart(first, endingOn: last, l)
             return fr ? "du \(start) au \(day(last))" : "from \(start) to \(day(last))"
         }
-        func sessionCount(_ n: Int) -> String { n == 1 ? "1 session" : "\(n) sessions" }
+        func sessionCount(_ n: Int) -> String { Words.count(n, "session", "sessions") }
         func moment(_ m: LocalMoment) -> String { DateWords.moment(m.date, m.time, l) }
 
         for send in planned.sends where send.audienceID == audience.id {

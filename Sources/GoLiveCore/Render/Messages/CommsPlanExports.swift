@@ -23,7 +23,7 @@ struct CommsPlanExports {
     func ics() -> String {
         let l = plan.project.defaultLanguage
         let code = plan.project.code
-        let zone = TimeZone(identifier: plan.project.timezoneID) ?? TimeZone(identifier: "UTC")!
+        let zone = plan.project.timeZone
         let events = messages.map { m -> CalendarEvent in
             let audience = plan.audience(m.send.audienceID)
             let name = audience?.name ?? m.send.audienceID

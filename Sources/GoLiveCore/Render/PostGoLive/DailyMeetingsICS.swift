@@ -9,7 +9,7 @@ enum DailyMeetingsICS {
 
     static func render(_ plan: Plan, meeting: PostGoLive.DailyMeeting, wave: Wave) -> String {
         let l = plan.project.defaultLanguage
-        let zone = RoleWords.zone(plan)
+        let zone = plan.project.timeZone
         let days = MeetingDays.dates(meeting, j: wave.date, calendar: MeetingDays.calendar(of: plan))
         let who = meeting.participants.map { RoleWords.name($0.value, plan) }.joined(separator: ", ")
         let summary = l == .fr ? "\(plan.project.code) — point quotidien des anomalies (\(wave.name))"

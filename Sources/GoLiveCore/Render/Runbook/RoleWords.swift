@@ -38,10 +38,6 @@ enum RoleWords {
         }
     }
 
-    static func zone(_ plan: Plan) -> TimeZone {
-        TimeZone(identifier: plan.project.timezoneID) ?? TimeZone(identifier: "UTC")!
-    }
-
     /// Removes the blank lines of an inline SVG: a blank line would end the HTML block in Markdown.
     static func inline(_ svg: String) -> String {
         svg.split(separator: "\n", omittingEmptySubsequences: true)

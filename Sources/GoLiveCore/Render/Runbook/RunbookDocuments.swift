@@ -6,7 +6,7 @@ struct RunbookDocuments {
 
     func render(_ d: inout Diagnostics) -> [OutputFile] {
         guard !plan.runbook.isEmpty else { return [] }
-        let zone = RoleWords.zone(plan)
+        let zone = plan.project.timeZone
         CutoverChecks.run(plan, zone: zone, &d)
         return plan.deployment.waves.flatMap { wave in
             pages.render(RunbookPage(plan: plan, night: CutoverPlan(plan: plan, wave: wave, zone: zone)).page(), &d)

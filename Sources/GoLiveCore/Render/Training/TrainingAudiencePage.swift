@@ -21,7 +21,7 @@ struct TrainingAudiencePage {
                     "summary": m.summary ?? "", "hasSummary": m.summary != nil,
                     "isElearning": format == .elearning, "sessions": sessions, "hasSessions": !sessions.isEmpty,
                     "sessionCount": sessions.count,
-                    "sessionsLabel": Self.sessions(sessions.count, l)]
+                    "sessionsLabel": Words.count(sessions.count, "session", "sessions")]
         }
         let followed = audience.modules.compactMap { book.modules[$0.value] }
         let used = Set(followed.map(\.format))
@@ -55,10 +55,7 @@ struct TrainingAudiencePage {
         guard let wave = book.plan.wave(audience.waveID) else { return ("", "") }
         let from = book.training.windowFrom.resolve(j: wave.date), to = book.training.windowTo.resolve(j: wave.date)
         // "du vendredi 26 février au mercredi 17 mars 2027": the year once, unless it changes.
-        return (from.year == to.year ? DateWords.dayAndMonth(from, l) : DateWords.longDate(from, l),
-                DateWords.longDate(to, l))
+        return (DateWords.rangeStart(from, endingOn: to, l), DateWords.longDate(to, l))
     }
 
-    /// "1 session", "15 sessions" (the same word in both languages).
-    static func sessions(_ n: Int, _ l: Language) -> String { n == 1 ? "1 session" : "\(n) sessions" }
 }

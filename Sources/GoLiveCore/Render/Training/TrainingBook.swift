@@ -26,7 +26,7 @@ struct TrainingBook {
         modules = Dictionary(training.modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         trainers = Dictionary(training.trainers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         audiences = Dictionary(plan.audiences.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        zone = TimeZone(identifier: plan.project.timezoneID) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        zone = plan.project.timeZone
     }
 
     /// Audiences that follow at least one module, in the plan's order.

@@ -96,7 +96,7 @@ public struct Build {
         progress("[4/4] " + (options.dryRun ? "write (dry run)" : "write"))
         let clock = ContinuousClock()
         let start = clock.now
-        let preview = writer.preview(outputs, previous: previous)
+        let preview = writer.preview(outputs, previous: previous, digests: manifest.files)
         let changes = ChangeReport(written: preview.written, removed: preview.removed,
                                    audienceIDs: project.plan.audiences.map(\.id),
                                    language: project.plan.project.defaultLanguage,

@@ -17,11 +17,12 @@ public struct OutputWriter: Sendable {
     /// What `write` would do, without touching anything (`--dry-run`).
     /// A file the previous manifest recorded with the same digest, and still on disk with the same size,
     /// is taken as unchanged without reading it back: a rebuild of thousands of files then reads none.
-    public func preview(_ files: [OutputFile], previous: Manifest?) -> Report {
+    /// `digests`: the files' digests when the caller already has them (the new manifest's).
+    public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:]) -> Report {
         var report = Report()
         for file in files.sorted(by: { $0.path < $1.path }) {
             let target = url(file.path)
-            if let recorded = previous?.files[file.path], recorded == Digest.fnv1a(file.data),
+            if let recorded = previous?.files[file.path], recorded == (digests[file.path] ?? Digest.fnv1a(file.data)),
                let size = Self.size(of: target), size == file.data.count {
                 report.unchanged.append(file.path)
                 continue

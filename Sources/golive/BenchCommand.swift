@@ -20,12 +20,22 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
+    @Option(name: .customLong("write-project"), help: "Only write the generated project to this folder (to build or profile it yourself), and measure nothing.",
+            completion: .directory)
+    var writeProject: String?
+
     func validate() throws {
         guard audiences >= 1, waves >= 1 else { throw ValidationError("--audiences and --waves must be at least 1") }
     }
 
     func run() throws {
         do {
+            if let folder = writeProject {
+                let root = URL(fileURLWithPath: folder)
+                try Benchmark(audiences: audiences, waves: waves, seed: seed).writeProject(to: root)
+                print("wrote the generated project to \(root.path): build it with 'golive build \(folder)'")
+                return
+            }
             let figures = try Benchmark(audiences: audiences, waves: waves, seed: seed).run()
             print(json ? figures.json : figures.table)
         } catch {

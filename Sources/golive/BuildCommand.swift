@@ -27,6 +27,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("allow-no-go"), help: "With a no-go decision, render the postponement message only.")
     var allowNoGo = false
 
+    @Flag(help: "Render every document, even those whose inputs did not change since the last build.")
+    var full = false
+
     @Flag(name: .shortAndLong, help: "Print each stage as it runs.")
     var verbose = false
 
@@ -38,6 +41,7 @@ struct BuildCommand: ParsableCommand {
         options.dryRun = dryRun
         options.allowNoGo = allowNoGo
         options.previous = previous.map(projectURL)
+        options.reuse = !full
         let build = Build(files: DiskFiles(root: root), outputDirectory: output, options: options)
         do {
             let result = try build.run(progress: { if verbose { print($0) } })

@@ -17,6 +17,8 @@ public struct Benchmark {
         public var markdownMegabytesPerSecond: Double
         public var peakMemoryMegabytes: Double
         public var rebuildSeconds: Double
+        /// Stage name → seconds of the rebuild after one feedback entry.
+        public var rebuildStages: [Stage]
         public var rebuildFilesRewritten: Int
         public var rebuildShareOfFullBuild: Double
         /// The `cmark` command converting the same Markdown in one process, when it is installed.
@@ -68,9 +70,23 @@ public struct Benchmark {
             documentsPerSecond: Double(htmlCount) / max(fullSeconds, 1e-9),
             markdownMegabytes: megabytes, markdownMegabytesPerSecond: megabytes / max(fullSeconds, 1e-9),
             peakMemoryMegabytes: Self.peakMemoryMegabytes(),
-            rebuildSeconds: rebuildSeconds, rebuildFilesRewritten: rebuild.report.written.count,
+            rebuildSeconds: rebuildSeconds, rebuildStages: rebuild.stageTimes.map { Stage(name: $0.stage, seconds: $0.seconds) },
+            rebuildFilesRewritten: rebuild.report.written.count,
             rebuildShareOfFullBuild: rebuildSeconds / max(fullSeconds, 1e-9),
             cmarkFloorSeconds: floor, ratioToCmarkFloor: floor.map { fullSeconds / max($0, 1e-9) })
+    }
+
+    /// The generated project as files in `root`, for `golive build` and profilers.
+    public func writeProject(to root: URL) throws(GoLiveError) {
+        for (path, text) in SyntheticProject.files(audiences: audiences, waves: waves, seed: seed).sorted(by: { $0.key < $1.key }) {
+            let url = root.appendingPathComponent(path)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            } catch {
+                throw .io(path: url.path, reason: "cannot write the generated project: \(error.localizedDescription)")
+            }
+        }
     }
 
     static func seconds(_ duration: Duration) -> Double {
@@ -124,8 +140,12 @@ extension Benchmark.Figures {
     public var table: String {
         func f(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
         var lines = ["GoLive benchmark — \(audiences) audiences, \(waves) waves, seed \(seed)", ""]
-        lines.append("stage                         seconds")
-        for stage in stages { lines.append(stage.name.padding(toLength: 30, withPad: " ", startingAt: 0) + f(stage.seconds)) }
+        lines.append("stage                         full build    rebuild")
+        for stage in stages {
+            let again = rebuildStages.first { $0.name == stage.name }.map { f($0.seconds) } ?? "-"
+            lines.append(stage.name.padding(toLength: 30, withPad: " ", startingAt: 0)
+                         + f(stage.seconds).padding(toLength: 14, withPad: " ", startingAt: 0) + again)
+        }
         lines.append("")
         lines.append("full build                    \(f(fullBuildSeconds)) s, \(filesWritten) files written")
         lines.append("HTML documents                \(htmlDocuments) (\(f(documentsPerSecond, 0)) per second)")

@@ -1,6 +1,6 @@
 /// One problem found in the input: data, never thrown one at a time, so a run reports all of them.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable, Comparable {
         case warning
         case error
 

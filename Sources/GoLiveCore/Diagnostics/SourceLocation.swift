@@ -1,5 +1,5 @@
 /// Where a value came from, so every message can point at it (`plan.yaml:12:9`).
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     /// Path as the user should read it: relative to the project folder.
     public let file: String
     /// 1-based.

@@ -9,6 +9,9 @@ public struct Build {
         /// A folder holding an earlier `golive-manifest.json` (`--previous DIR`): guide versions and calendar
         /// sequences continue from it (merged with the output folder's own manifest, the most advanced wins).
         public var previous: URL?
+        /// Keep the documents whose inputs did not change since the last build instead of rendering them
+        /// again (`--full` turns it off). Never with `previous`: its history may change them.
+        public var reuse = true
         /// Threads used to render; the output is the same bytes whatever the number.
         public var parallelism = ProcessInfo.processInfo.activeProcessorCount
         public init() {}
@@ -37,7 +40,10 @@ public struct Build {
     public struct Rendered: Sendable {
         public var project: LoadedProject
         public var planned: Planned
+        /// Sorted by path. A file kept from the last build has its digest and no bytes.
         public var outputs: [OutputFile]
+        /// Each render unit, rendered or kept: the manifest records them for the next build.
+        var units: [UnitOutcome]
         /// Each audience's guides with their versions, as rendered (the manifest records them).
         public var editions: [GuideEdition]
         /// Every warning of every stage, once each, in file order.
@@ -63,20 +69,26 @@ public struct Build {
         if project.plan.decision.status == .noGo, !options.allowNoGo {
             throw .noGo(project.plan.decision.location)
         }
-        let planned = try timed(2, "plan") { () throws(GoLiveError) in try Planning.run(project.plan) }
         if let previous = options.previous, Manifest.load(from: previous) == nil {
             throw .usage("--previous \(previous.path): no readable \(Manifest.fileName) there")
         }
-        let previous = Manifest.load(from: outputDirectory)
-        let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
-        let editions = GuideVersioning.editions(project.plan, history: history)
-        let (outputs, renderWarnings) = try timed(3, "render") { () throws(GoLiveError) in
-            try Rendering.run(project, planned, options: options, history: history, editions: editions)
+        // The plan stage also reads the last build's manifest: guide versions continue from it.
+        let (planned, previous, history, editions) = try timed(2, "plan") { () throws(GoLiveError) in
+            let planned = try Planning.run(project.plan)
+            let previous = Manifest.load(from: outputDirectory)
+            let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
+            return (planned, previous, history, GuideVersioning.editions(project.plan, history: history))
         }
+        let result = try timed(3, "render") { () throws(GoLiveError) in
+            let reusable = options.reuse && options.previous == nil ? OutputWriter(directory: outputDirectory).intactUnits(previous) : [:]
+            let runner = UnitRunner(reusable: reusable, digests: previous?.files ?? [:], parallelism: options.parallelism)
+            return try Rendering.render(project, planned, options: options, history: history, editions: editions, runner: runner)
+        }
+        let (outputs, renderWarnings) = (result.files, result.warnings)
         var all = Diagnostics()
         for warning in project.warnings + planned.warnings + renderWarnings { all.append(warning) }
         if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
-        return Rendered(project: project, planned: planned, outputs: outputs, editions: editions, warnings: all.sorted,
+        return Rendered(project: project, planned: planned, outputs: outputs, units: result.units, editions: editions, warnings: all.sorted,
                         previous: previous, history: history)
     }
 
@@ -84,18 +96,17 @@ public struct Build {
         var times: [(String, Double)] = []
         let rendered = try render(progress: progress, times: &times)
         let (project, outputs, previous) = (rendered.project, rendered.outputs, rendered.previous)
+        progress("[4/4] " + (options.dryRun ? "write (dry run)" : "write"))
+        let clock = ContinuousClock()
+        let start = clock.now
         var manifest = Manifest()
-        manifest.files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, Digest.fnv1a($0.data)) })
+        manifest.files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, $0.keptDigest ?? Digest.fnv1a($0.data)) })
         manifest.inputs = project.inputDigests
         for edition in rendered.editions {
             manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
         }
-        let events = Manifest.eventRecords(in: outputs)
-        manifest.events = events.isEmpty ? nil : events
+        manifest.record(rendered.units, outputs: outputs, previous: previous)
         let writer = OutputWriter(directory: outputDirectory)
-        progress("[4/4] " + (options.dryRun ? "write (dry run)" : "write"))
-        let clock = ContinuousClock()
-        let start = clock.now
         let preview = writer.preview(outputs, previous: previous, digests: manifest.files)
         let changes = ChangeReport(written: preview.written, removed: preview.removed,
                                    audienceIDs: project.plan.audiences.map(\.id),
@@ -138,65 +149,5 @@ public enum Planning {
         if strict { d = d.promotingWarnings() }
         if d.hasErrors { throw .invalidInput(d.sorted) }
         return Planned(sends: CommsCalendar.sends(for: plan), training: training, warnings: d.sorted)
-    }
-}
-
-/// Stage "render": every output file in memory. Nothing is written if any document fails.
-typealias RenderJob = RenderJobs.Job
-
-public enum Rendering {
-    public static func run(_ project: LoadedProject, _ planned: Planned,
-                           options: Build.Options, history: Manifest? = nil,
-                           editions known: [GuideEdition]? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
-        var pages = PageRenderer(templates: project.templates, plan: project.plan)
-        pages.hasHomePage = true   // out/index.html is rendered last, below
-        let plan = project.plan
-        // More slices than threads, so the threads stay busy until the end.
-        let shards = Shard.all(options.parallelism > 1 ? options.parallelism * 4 : 1)
-
-        // A no-go announces nothing but the postponement (Build refuses it without --allow-no-go),
-        // and writes no home page to link back to.
-        if plan.decision.status == .noGo {
-            pages.hasHomePage = false
-            let postponement = pages
-            let jobs = shards.map { shard -> RenderJob in
-                { d in MessageDocuments(project: project, planned: planned, pages: postponement, shard: shard).render(&d) }
-            }
-            let (outputs, d) = RenderJobs.run(jobs, parallelism: options.parallelism)
-            if d.hasErrors { throw .invalidInput(d.sorted) }
-            return (outputs.sorted { $0.path < $1.path }, d.sorted)
-        }
-
-        let renderer = pages
-        let editions = known ?? GuideVersioning.editions(plan, history: history)
-
-        // Documents that depend only on the plan.
-        var jobs: [RenderJob] = [
-            { d in renderer.render(CommsPlanDocument(plan: plan, sends: planned.sends).page(), &d) },
-            { d in RunbookDocuments(plan: plan, pages: renderer).render(&d) },
-            { d in PostGoLiveDocuments(plan: plan, pages: renderer).render(&d) },
-        ]
-        for shard in shards {
-            jobs.append { d in MessageDocuments(project: project, planned: planned, pages: renderer, shard: shard).render(&d) }
-            jobs.append { d in TrainingDocuments(project: project, planned: planned, pages: renderer, shard: shard).render(&d) }
-            jobs.append { d in GuideDocuments(plan: plan, editions: editions, pages: renderer, shard: shard).render(&d) }
-        }
-        var (outputs, d) = RenderJobs.run(jobs, parallelism: options.parallelism)
-
-        // Kits link to the documents above, so they come after them.
-        let earlier = outputs
-        let kits = shards.map { shard -> RenderJob in
-            { d in KitDocuments(plan: plan, planned: planned, pages: renderer, earlier: earlier, shard: shard).render(&d) }
-        }
-        let (kitFiles, kitDiagnostics) = RenderJobs.run(kits, parallelism: options.parallelism)
-        outputs += kitFiles
-        d.append(contentsOf: kitDiagnostics)
-        outputs += HandoverDocuments(plan: plan, pages: renderer, earlier: outputs).render(&d)
-        // Keep last: the home page links every document rendered above it.
-        outputs += HomeDocuments(plan: plan, planned: planned, pages: renderer, earlier: outputs).render(&d)
-        outputs = CalendarRevisions.apply(outputs, history: history)
-        // `--strict` is judged by Build over the warnings of every stage together, not here.
-        if d.hasErrors { throw .invalidInput(d.sorted) }
-        return (outputs.sorted { $0.path < $1.path }, d.sorted)
     }
 }

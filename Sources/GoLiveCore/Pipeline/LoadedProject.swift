@@ -8,9 +8,13 @@ public struct LoadedProject: Sendable {
     public let warnings: [Diagnostic]
     /// Input path → digest, for the change report.
     public let inputDigests: [String: String]
+    /// A digest of everything this project was loaded from except feedback (each document adds the
+    /// feedback it shows), with GoLive's version and built-in templates: the base of every document's key.
+    let renderKey: String
 
     /// Stage "read+validate". Throws every problem found; `strict` turns warnings into errors.
-    public static func load(_ files: ProjectFiles, strict: Bool = false) throws(GoLiveError) -> LoadedProject {
+    public static func load(_ projectFiles: ProjectFiles, strict: Bool = false) throws(GoLiveError) -> LoadedProject {
+        let files = RecordingFiles(projectFiles)
         var overrides: [String: String] = [:]
         var d = Diagnostics()
         for path in files.allFiles(under: "templates") {
@@ -36,7 +40,16 @@ public struct LoadedProject: Sendable {
             + files.allFiles(under: "feedback") + files.allFiles(under: "templates") {
             if let data = files.read(path) { digests[path] = Digest.fnv1a(data) }
         }
-        return LoadedProject(plan: plan, templates: templates, warnings: d.sorted, inputDigests: digests)
+        return LoadedProject(plan: plan, templates: templates, warnings: d.sorted, inputDigests: digests,
+                             renderKey: renderKey(files))
+    }
+
+    private static func renderKey(_ files: RecordingFiles) -> String {
+        var key = Fingerprint("golive", GoLiveVersion.current)
+        for (name, text) in BuiltinTemplates.files.sorted(by: { $0.key < $1.key }) { key.add(name); key.add(text) }
+        let isFeedback = { (access: String) in access == "list feedback" || access.hasPrefix("read feedback/") }
+        for (access, digest) in files.accesses(where: { !isFeedback($0) }) { key.add(access); key.add(digest) }
+        return key.value
     }
 }
 

@@ -4,9 +4,10 @@
 /// Unchanged events keep their SEQUENCE; a changed one gets the next, and a DTSTAMP one minute per
 /// revision after the stamp its writer chose — never the build machine's clock.
 enum CalendarRevisions {
-    static func apply(_ outputs: [OutputFile], history: Manifest?) -> [OutputFile] {
+    /// `kept`: the events of the files kept from the last build, UID → the digests of their copies.
+    static func apply(_ outputs: [OutputFile], history: Manifest?, kept: [String: [String]] = [:]) -> [OutputFile] {
         guard let history, history.events?.isEmpty == false else { return outputs }
-        let records = Manifest.eventRecords(in: outputs)
+        let records = Manifest.eventRecords(in: outputs, kept: kept)
         var revised: [String: Int] = [:]
         for (uid, record) in records {
             let sequence = history.eventSequence(uid: uid, digest: record.digest)
@@ -14,7 +15,7 @@ enum CalendarRevisions {
         }
         guard !revised.isEmpty else { return outputs }
         return outputs.map { file in
-            guard file.path.hasSuffix(".ics") else { return file }
+            guard file.path.hasSuffix(".ics"), !file.isKept else { return file }
             return OutputFile(path: file.path, text: rewrite(String(decoding: file.data, as: UTF8.self), revised))
         }
     }

@@ -3,23 +3,19 @@ import Foundation
 /// Every announcement for every audience: `out/<audience>/comms/<date>-<message>.md|html|eml`,
 /// plus the comms team's exports of the same schedule (`comms-plan.csv`, `comms-calendar.ics`).
 struct MessageDocuments {
-    let project: LoadedProject
+    /// For one audience's messages, a plan holding only the feedback that audience reads.
+    let plan: Plan
     let planned: Planned
     let pages: PageRenderer
-    var shard = Shard.whole
 
-    var plan: Plan { project.plan }
-
-    func render(_ d: inout Diagnostics) -> [OutputFile] {
-        let messages = MessageSchedule.messages(for: plan, sends: planned.sends)
+    /// `messages`: the scheduled messages to render (`MessageSchedule.messages`), usually one audience's.
+    func render(_ messages: [ScheduledMessage], _ d: inout Diagnostics) -> [OutputFile] {
         var outputs: [OutputFile] = []
-        for (index, message) in messages.enumerated() where shard.includes(index) {
+        for message in messages {
             guard let audience = plan.audience(message.send.audienceID), let wave = plan.wave(message.send.waveID) else { continue }
             checkTrainingInvitation(message, audience: audience, &d)
             outputs += render(message, audience: audience, wave: wave, &d)
         }
-        // The comms team's exports belong to a campaign; a postponement is not one.
-        if shard.isFirst, plan.decision.status != .noGo { outputs += CommsPlanExports(plan: plan, messages: messages).files() }
         return outputs
     }
 

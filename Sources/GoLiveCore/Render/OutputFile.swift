@@ -5,6 +5,9 @@ public struct OutputFile: Sendable, Equatable {
     /// Relative to the output folder, `/`-separated.
     public var path: String
     public var data: Data
+    /// Set, to the digest of its bytes, when the file was not rendered again because what it is made
+    /// from did not change: it is on disk as the last build wrote it, and `data` is empty.
+    public var keptDigest: String?
 
     public init(path: String, data: Data) {
         self.path = path
@@ -14,4 +17,12 @@ public struct OutputFile: Sendable, Equatable {
     public init(path: String, text: String) {
         self.init(path: path, data: Data(text.utf8))
     }
+
+    static func kept(_ path: String, digest: String) -> OutputFile {
+        var file = OutputFile(path: path, data: Data())
+        file.keptDigest = digest
+        return file
+    }
+
+    var isKept: Bool { keptDigest != nil }
 }

@@ -1,26 +1,12 @@
 import Foundation
 
-/// A slice of a family of documents, so one family can be rendered on several cores.
-/// Item `i` of a family belongs to shard `i % count`; the first shard also renders the
-/// family's shared files (schedules, exports).
-struct Shard: Sendable {
-    let index: Int
-    let count: Int
-
-    static let whole = Shard(index: 0, count: 1)
-
-    func includes(_ item: Int) -> Bool { item % count == index }
-    var isFirst: Bool { index == 0 }
-
-    static func all(_ count: Int) -> [Shard] { (0..<max(count, 1)).map { Shard(index: $0, count: max(count, 1)) } }
-}
-
 /// Runs independent rendering jobs on `parallelism` threads. Results come back in job order,
 /// whatever the interleaving, so the output is byte-identical with one core or many.
 enum RenderJobs {
     typealias Job = @Sendable (inout Diagnostics) -> [OutputFile]
 
-    static func run(_ jobs: [Job], parallelism: Int) -> ([OutputFile], Diagnostics) {
+    /// Each job's files and diagnostics, in job order.
+    static func run(_ jobs: [Job], parallelism: Int) -> [(files: [OutputFile], diagnostics: Diagnostics)] {
         let results = Results(count: jobs.count)
         if parallelism <= 1 || jobs.count <= 1 {
             for (index, job) in jobs.enumerated() { results.run(job, at: index) }
@@ -67,12 +53,10 @@ enum RenderJobs {
             lock.unlock()
         }
 
-        func collected() -> ([OutputFile], Diagnostics) {
+        func collected() -> [(files: [OutputFile], diagnostics: Diagnostics)] {
             lock.lock()
             defer { lock.unlock() }
-            var all = Diagnostics()
-            for d in diagnostics { all.append(contentsOf: d) }
-            return (files.flatMap { $0 }, all)
+            return Array(zip(files, diagnostics))
         }
     }
 }

@@ -15,6 +15,10 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Calendar event UID → the digest of its content and the SEQUENCE/DTSTAMP it was written with.
     /// Optional so manifests written before it existed still load.
     public var events: [String: EventRecord]?
+    /// Render unit → the key it was rendered from and the files it gave, so that the next build keeps,
+    /// without rendering them again, the units whose key is unchanged (see `RenderUnit`).
+    /// Optional so manifests written before it existed still load.
+    public var units: [String: UnitRecord]?
 
     public struct GuideVersionRecord: Codable, Sendable, Equatable {
         public var version: String
@@ -77,6 +81,18 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var sequence: Int
         /// The DTSTAMP value written for this sequence (`20270301T090000Z`).
         public var stamp: String?
+    }
+
+    public struct UnitRecord: Codable, Sendable, Equatable {
+        public var key: String
+        /// Output path → its size in bytes as written: a file removed or edited since is noticed.
+        public var files: [String: Int]
+        /// UID → the digests of the copies of that event in its `.ics` files: when the unit is kept,
+        /// they count with the copies rendered elsewhere (a session is in the audience's and the trainer's
+        /// calendar), and the event's record is carried over.
+        public var events: [String: [String]]?
+        /// Its warnings, reported again when it is kept.
+        public var warnings: [Diagnostic]?
     }
 
     public init() {}
@@ -173,11 +189,22 @@ extension Manifest {
 
     /// Every VEVENT of the rendered `.ics` outputs, by UID, as the next build will find it: the digest
     /// of its content and the SEQUENCE and DTSTAMP it was written with. An event UID written in several
-    /// files gets one digest for all its copies.
-    public static func eventRecords(in outputs: [OutputFile]) -> [String: EventRecord] {
+    /// files gets one digest for all its copies, those of `kept` files included (UID → their digests).
+    public static func eventRecords(in outputs: [OutputFile], kept: [String: [String]] = [:]) -> [String: EventRecord] {
+        var (digests, records) = eventCopies(in: outputs)
+        for (uid, list) in kept where records[uid] != nil { digests[uid, default: []] += list }
+        for (uid, list) in digests {
+            let distinct = Set(list).sorted()
+            records[uid]?.digest = distinct.count == 1 ? distinct[0] : Digest.fnv1a(distinct.joined(separator: ","))
+        }
+        return records
+    }
+
+    /// UID → the digest of each copy of the event in `outputs`, and its SEQUENCE and DTSTAMP (no digest yet).
+    static func eventCopies(in outputs: [OutputFile]) -> (digests: [String: [String]], records: [String: EventRecord]) {
         var digests: [String: [String]] = [:]
         var records: [String: EventRecord] = [:]
-        for file in outputs where file.path.hasSuffix(".ics") {
+        for file in outputs where file.path.hasSuffix(".ics") && !file.isKept {
             let text = String(decoding: file.data, as: UTF8.self)
             var event: EventLines?
             // "\r\n" is one Character in Swift: a native split, no Foundation bridging on the hot path.
@@ -197,11 +224,7 @@ extension Manifest {
                 event?.add(line)   // in place: copying the event per line would copy its lines too
             }
         }
-        for (uid, list) in digests {
-            let distinct = Set(list).sorted()
-            records[uid]?.digest = distinct.count == 1 ? distinct[0] : Digest.fnv1a(distinct.joined(separator: ","))
-        }
-        return records
+        return (digests, records)
     }
 }
 
@@ -224,5 +247,32 @@ public enum GuideVersionNumber {
             if l != r { return l < r ? .orderedAscending : .orderedDescending }
         }
         return .orderedSame
+    }
+}
+
+// MARK: render units
+
+extension Manifest {
+    /// Records this build's units and their calendar events: a kept unit's record and events are the
+    /// last build's (its files did not change), a rendered one's are read from its files.
+    mutating func record(_ units: [UnitOutcome], outputs: [OutputFile], previous: Manifest?) {
+        let byPath = Dictionary(outputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var events = Self.eventRecords(in: outputs, kept: UnitOutcome.keptEvents(units))
+        var records: [String: UnitRecord] = [:]
+        for unit in units {
+            if unit.kept, let record = previous?.units?[unit.name] {
+                for uid in (record.events ?? [:]).keys where events[uid] == nil { events[uid] = previous?.events?[uid] }
+                records[unit.name] = record
+                continue
+            }
+            let files = unit.paths.compactMap { byPath[$0] }
+            let calendars = files.filter { $0.path.hasSuffix(".ics") }
+            let copies = calendars.isEmpty ? [:] : Self.eventCopies(in: calendars).digests.mapValues { Set($0).sorted() }
+            records[unit.name] = UnitRecord(key: unit.key, files: Dictionary(files.map { ($0.path, $0.data.count) }, uniquingKeysWith: { a, _ in a }),
+                                            events: copies.isEmpty ? nil : copies,
+                                            warnings: unit.warnings.isEmpty ? nil : unit.warnings)
+        }
+        self.events = events.isEmpty ? nil : events
+        self.units = records.isEmpty ? nil : records
     }
 }

@@ -21,6 +21,7 @@ public struct OutputWriter: Sendable {
     public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:]) -> Report {
         var report = Report()
         for file in files.sorted(by: { $0.path < $1.path }) {
+            if file.isKept { report.unchanged.append(file.path); continue }
             let target = url(file.path)
             if let recorded = previous?.files[file.path], recorded == (digests[file.path] ?? Digest.fnv1a(file.data)),
                let size = Self.size(of: target), size == file.data.count {
@@ -35,6 +36,17 @@ public struct OutputWriter: Sendable {
         report.removed = (previous?.files.keys.filter { !current.contains($0) && OutputPath.isSafeRelative($0) } ?? []).sorted()
             .filter { FileManager.default.fileExists(atPath: url($0).path) }
         return report
+    }
+
+    /// The units of the last build whose files are all still there with the size they were written
+    /// with: a rebuild may keep them. A file deleted or edited by hand makes its unit render again.
+    public func intactUnits(_ previous: Manifest?) -> [String: Manifest.UnitRecord] {
+        guard let previous, let units = previous.units else { return [:] }
+        return units.filter { _, record in
+            record.files.allSatisfy { path, size in
+                previous.files[path] != nil && OutputPath.isSafeRelative(path) && Self.size(of: url(path)) == size
+            }
+        }
     }
 
     private static func size(of url: URL) -> Int? {

@@ -5,14 +5,13 @@ import Foundation
 /// and the feedback blocks of each section.
 struct GuideDocuments {
     let plan: Plan
-    let editions: [GuideEdition]
     let pages: PageRenderer
-    var shard = Shard.whole
 
-    func render(_ d: inout Diagnostics) -> [OutputFile] {
+    /// `editions`: the guides to render, usually one audience's.
+    func render(_ editions: [GuideEdition], _ d: inout Diagnostics) -> [OutputFile] {
         let first = plan.guides.first?.id
         var outputs: [OutputFile] = []
-        for (index, edition) in editions.enumerated() where shard.includes(index) {
+        for edition in editions {
             guard let audience = plan.audience(edition.guide.audienceID) else { continue }
             let name = edition.guide.guideID == first ? "guide" : "guide-\(edition.guide.guideID)"
             let page = GuidePage(plan: plan, edition: edition, audience: audience)

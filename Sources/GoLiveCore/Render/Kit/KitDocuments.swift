@@ -4,15 +4,11 @@ struct KitDocuments {
     let plan: Plan
     let planned: Planned
     let pages: PageRenderer
-    /// Every output rendered before the kits, so the kits link only to files that exist.
-    let earlier: [OutputFile]
-    var shard = Shard.whole
+    /// The path of every output rendered before the kits, so the kits link only to files that exist.
+    let existing: Set<String>
 
-    func render(_ d: inout Diagnostics) -> [OutputFile] {
-        let existing = Set(earlier.map(\.path))
-        return plan.audiences.enumerated().flatMap { index, audience -> [OutputFile] in
-            guard shard.includes(index), let wave = plan.wave(audience.waveID) else { return [] }
-            return pages.render(KitPage(plan: plan, planned: planned, audience: audience, wave: wave, existing: existing).page(), &d)
-        }
+    func render(_ audience: Audience, _ d: inout Diagnostics) -> [OutputFile] {
+        guard let wave = plan.wave(audience.waveID) else { return [] }
+        return pages.render(KitPage(plan: plan, planned: planned, audience: audience, wave: wave, existing: existing).page(), &d)
     }
 }

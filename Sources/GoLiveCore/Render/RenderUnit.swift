@@ -1,0 +1,67 @@
+/// A group of documents rendered together (one audience's messages, one trainer's schedule), with
+/// the key of everything they are made from. A rebuild keeps the files of a unit whose key did not
+/// change instead of rendering them again: after one feedback entry, only the few units that show
+/// it are rendered.
+///
+/// The key is only as good as what it covers, so a unit renders from nothing but what its key
+/// names: `UnitKeys.base` covers every input file read except feedback, and a unit that shows
+/// feedback is given a plan holding only the entries its key adds.
+struct RenderUnit: Sendable {
+    /// `messages/agents-paris`, `home`…: stable from build to build.
+    let name: String
+    let key: String
+    let render: RenderJobs.Job
+}
+
+/// What became of one unit in this build.
+struct UnitOutcome: Sendable {
+    let name: String
+    let key: String
+    let paths: [String]
+    let warnings: [Diagnostic]
+    /// Kept from the last build rather than rendered.
+    let kept: Bool
+    /// When kept: its calendar events, UID → the digests of their copies (`Manifest.UnitRecord.events`).
+    var keptEvents: [String: [String]] = [:]
+
+    /// The event copies of every kept unit together.
+    static func keptEvents(_ units: [UnitOutcome]) -> [String: [String]] {
+        var all: [String: [String]] = [:]
+        for unit in units where unit.kept { for (uid, digests) in unit.keptEvents { all[uid, default: []] += digests } }
+        return all
+    }
+}
+
+/// Renders the units whose key changed, on `parallelism` threads, and keeps the others.
+struct UnitRunner: Sendable {
+    /// The last build's units whose files are all still on disk as written (`Manifest.intactUnits`).
+    let reusable: [String: Manifest.UnitRecord]
+    /// The last build's output digests.
+    let digests: [String: String]
+    let parallelism: Int
+
+    static let renderingAll = UnitRunner(reusable: [:], digests: [:], parallelism: 1)
+
+    func run(_ units: [RenderUnit], _ d: inout Diagnostics) -> (files: [OutputFile], outcomes: [UnitOutcome]) {
+        var files: [OutputFile] = []
+        var outcomes: [UnitOutcome] = []
+        var toRender: [RenderUnit] = []
+        for unit in units {
+            guard let record = reusable[unit.name], record.key == unit.key else { toRender.append(unit); continue }
+            let paths = record.files.keys.sorted()
+            files += paths.map { OutputFile.kept($0, digest: digests[$0] ?? "") }
+            let warnings = record.warnings ?? []
+            for warning in warnings { d.append(warning) }
+            outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: paths, warnings: warnings, kept: true,
+                                        keptEvents: record.events ?? [:]))
+        }
+        let results = RenderJobs.run(toRender.map(\.render), parallelism: parallelism)
+        for (unit, result) in zip(toRender, results) {
+            files += result.files
+            d.append(contentsOf: result.diagnostics)
+            outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: result.files.map(\.path),
+                                        warnings: result.diagnostics.all, kept: false))
+        }
+        return (files, outcomes)
+    }
+}

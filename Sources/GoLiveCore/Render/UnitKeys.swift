@@ -1,0 +1,57 @@
+/// The keys of the render units (see `RenderUnit`), and the views of the plan that keep each unit
+/// to what its key covers.
+struct UnitKeys: Sendable {
+    /// Every input file read except feedback, with GoLive's version and built-in templates. No option
+    /// changes a document: `--allow-no-go` only lets a no-go plan through to rendering.
+    let base: String
+    private let entries: [(entry: FeedbackEntry, digest: String)]
+
+    init(project: LoadedProject) {
+        base = project.renderKey
+        // Every field, source positions included: a unit's warnings may point at them.
+        entries = project.plan.feedback.map { ($0, Digest.fnv1a(String(reflecting: $0))) }
+    }
+
+    /// A unit made from the base inputs alone.
+    func key(_ name: String, _ parts: String...) -> String {
+        var key = Fingerprint(base, name)
+        for part in parts { key.add(part) }
+        return key.value
+    }
+
+    /// The feedback entries `audienceID` reads (its own and everyone's), or all of them for nil.
+    func feedback(for audienceID: String?) -> String {
+        var key = Fingerprint()
+        for (entry, digest) in entries where audienceID.map({ GuideSelection.concerns(entry, $0) }) ?? true { key.add(digest) }
+        return key.value
+    }
+
+    /// `plan` with only the feedback `audienceID` reads: nil for none at all.
+    func plan(_ plan: Plan, feedbackFor audienceID: String?) -> Plan {
+        var view = plan
+        view.feedback = audienceID.map { id in plan.feedback.filter { GuideSelection.concerns($0, id) } } ?? []
+        return view
+    }
+
+    /// What a guide edition adds to its inputs: the history it continues (version, what's new).
+    static func edition(_ e: GuideEdition) -> String {
+        var key = Fingerprint(e.guide.guideID, e.guide.audienceID, e.version, e.isUpdate ? "update" : "")
+        for change in e.changes + e.record.changes { key.add(change.kind.rawValue); key.add(change.text); key.add(change.section ?? "") }
+        for (id, version) in e.fixedIn.sorted(by: { $0.key < $1.key }) + (e.record.fixedIn ?? [:]).sorted(by: { $0.key < $1.key }) {
+            key.add(id); key.add(version)
+        }
+        key.add(e.record.version); key.add(e.record.digest); key.add(e.record.language ?? "")
+        for (slug, section) in (e.record.sections ?? [:]).sorted(by: { $0.key < $1.key }) {
+            key.add(slug); key.add(section.heading); key.add(section.digest)
+        }
+        for (id, f) in (e.record.feedback ?? [:]).sorted(by: { $0.key < $1.key }) { key.add(id); key.add(f.status); key.add(f.digest) }
+        return key.value
+    }
+
+    /// The paths of `files`, for units that link to the documents rendered before them.
+    static func paths(_ files: [OutputFile]) -> String {
+        var key = Fingerprint()
+        for path in files.map(\.path).sorted() { key.add(path) }
+        return key.value
+    }
+}

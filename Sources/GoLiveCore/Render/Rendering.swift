@@ -92,17 +92,22 @@ public enum Rendering {
         let (kitFiles, kitOutcomes) = runner.run(kits, &d)
         outputs += kitFiles
         outcomes += kitOutcomes
-        // The handover dossier indexes everything above, and the home page everything: both come last.
-        for name in ["handover", "home"] {
-            let before = outputs
-            let unit = RenderUnit(name: name, key: keys.key(name, keys.feedback(for: nil), UnitKeys.paths(before))) { d in
-                name == "handover" ? HandoverDocuments(plan: plan, pages: renderer, earlier: before).render(&d)
-                    : HomeDocuments(plan: plan, planned: planned, pages: renderer, earlier: before).render(&d)
-            }
-            let (files, done) = runner.run([unit], &d)
-            outputs += files
-            outcomes += done
+        // The handover dossier indexes everything above and lists the open feedback; the home page
+        // indexes everything, the dossier included, and shows no feedback.
+        let before = outputs
+        let handover = RenderUnit(name: "handover", key: keys.key("handover", keys.feedback(for: nil), UnitKeys.paths(before))) { d in
+            HandoverDocuments(plan: plan, pages: renderer, earlier: before).render(&d)
         }
+        let (handoverFiles, handoverOutcome) = runner.run([handover], &d)
+        outputs += handoverFiles
+        outcomes += handoverOutcome
+        let indexed = outputs
+        let home = RenderUnit(name: "home", key: keys.key("home", UnitKeys.paths(indexed))) { d in
+            HomeDocuments(plan: withoutFeedback, planned: planned, pages: renderer, earlier: indexed).render(&d)
+        }
+        let (homeFiles, homeOutcome) = runner.run([home], &d)
+        outputs += homeFiles
+        outcomes += homeOutcome
         outputs = CalendarRevisions.apply(outputs, history: history, kept: UnitOutcome.keptEvents(outcomes))
         // `--strict` is judged by Build over the warnings of every stage together, not here.
         if d.hasErrors { throw .invalidInput(d.sorted) }

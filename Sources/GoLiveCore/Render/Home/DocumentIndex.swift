@@ -192,9 +192,10 @@ struct DocumentIndex {
 
     /// Each audience's own documents, by phase within the audience.
     func byAudience(prefix: String, _ l: Language) -> [[String: Any]] {
-        plan.audiences.compactMap { a in
-            let mine = entries.filter { $0.audience == a.id }
-            guard !mine.isEmpty else { return nil }
+        // Grouped once: a thousand audiences by tens of thousands of documents is too many to filter.
+        let byID = Dictionary(grouping: entries.filter { $0.audience != nil }, by: { $0.audience ?? "" })
+        return plan.audiences.compactMap { a in
+            guard let mine = byID[a.id], !mine.isEmpty else { return nil }
             let phases: [[String: Any]] = Phase.allCases.compactMap { p in
                 let inPhase = mine.filter { $0.phase == p }
                 guard !inPhase.isEmpty else { return nil }

@@ -48,6 +48,7 @@ struct IncrementalRenderTests {
     static func edits() -> [(String, [String: (String) -> String])] { [
         ("feedback for one audience", ["feedback/first-week.yaml": { $0 + RebuildTests.newEntry }]),
         ("feedback for everyone", ["feedback/first-week.yaml": { $0 + feedbackForAll }]),
+        ("an issue resolved", ["feedback/first-week.yaml": { $0.replacingOccurrences(of: "après 9 h.\"\n  status: workaround", with: "après 9 h.\"\n  status: resolved") }]),
         ("an audience's headcount", ["audiences/agents-lyon.yaml": { $0.replacingOccurrences(of: "headcount: 120", with: "headcount: 125") }]),
         ("a guide section", ["guides/user-guide.md": { $0 + "\nUn paragraphe de plus dans la dernière section.\n" }]),
         ("a template", ["templates/kit/kit.fr.md": { $0 + "\nÀ garder sous la main.\n" }]),
@@ -61,12 +62,16 @@ struct IncrementalRenderTests {
         let out = root.appendingPathComponent("out"), full = root.appendingPathComponent("full")
         _ = try Self.build(TrainingOutputFixture.files(), out)
         var applied: [String: (String) -> String] = [:]
+        var previous = TrainingOutputFixture.files()
         for (name, edit) in Self.edits() {
             for (path, change) in edit {
                 let earlier = applied[path] ?? { $0 }
                 applied[path] = { change(earlier($0)) }
             }
             let files = TrainingOutputFixture.files(applied)
+            // Each edit must change what it names, or the step proves nothing.
+            for path in edit.keys { #expect(files.files[path] != previous.files[path], "\(name) changes \(path)") }
+            previous = files
             try Self.copy(out, full)
             let (incremental, rendered) = try Self.build(files, out)
             let (everything, _) = try Self.build(files, full, reuse: false)
@@ -87,6 +92,16 @@ struct IncrementalRenderTests {
         #expect(again == ["guides/agents-paris", "handover", "kit/agents-paris", "messages/agents-paris"])
         #expect(rendered.units.filter { $0.kept }.count == rendered.units.count - again.count)
         #expect(rendered.units.count > 30)
+    }
+
+    @Test func anAnsweredQuestionLeavesTheHandoverDossierAlone() throws {
+        let out = RebuildTests.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        _ = try Self.build(TrainingOutputFixture.files(), out)
+        let answered = RebuildTests.newEntry.replacingOccurrences(of: "status: workaround", with: "status: resolved")
+        let (_, rendered) = try Self.build(TrainingOutputFixture.files(["feedback/first-week.yaml": { $0 + answered }]), out)
+        // The dossier lists only unresolved feedback.
+        #expect(rendered.units.filter { !$0.kept }.map(\.name).sorted() == ["guides/agents-paris", "kit/agents-paris", "messages/agents-paris"])
     }
 
     @Test func aDeletedOrEditedOutputIsRenderedAgain() throws {

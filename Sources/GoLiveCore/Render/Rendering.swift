@@ -22,7 +22,7 @@ public enum Rendering {
         let plan = project.plan
         let keys = UnitKeys(project: project)
         // Documents that show no feedback render from a plan without any, so no feedback can reach them.
-        let withoutFeedback = keys.plan(plan, feedbackFor: nil)
+        let withoutFeedback = keys.plan(plan, feedback: UnitKeys.none)
         var pages = PageRenderer(templates: project.templates, plan: withoutFeedback)
         // A no-go announces nothing but the postponement (Build refuses it without --allow-no-go),
         // and writes no home page to link back to.
@@ -35,8 +35,8 @@ public enum Rendering {
         let messages = Dictionary(grouping: scheduled, by: \.send.audienceID)
         for audience in plan.audiences {
             let own = messages[audience.id] ?? []
-            let view = keys.plan(plan, feedbackFor: audience.id)
-            units.append(RenderUnit(name: "messages/\(audience.id)", key: keys.key("messages/\(audience.id)", keys.feedback(for: audience.id))) { d in
+            let view = keys.plan(plan, feedback: UnitKeys.shownTo(audience.id))
+            units.append(RenderUnit(name: "messages/\(audience.id)", key: keys.key("messages/\(audience.id)", keys.feedback(UnitKeys.shownTo(audience.id)))) { d in
                 MessageDocuments(plan: view, planned: planned, pages: renderer).render(own, &d)
             })
         }
@@ -72,8 +72,8 @@ public enum Rendering {
         let editions = Dictionary(grouping: known ?? GuideVersioning.editions(plan, history: history), by: \.guide.audienceID)
         for audience in plan.audiences {
             guard let own = editions[audience.id] else { continue }
-            let view = keys.plan(plan, feedbackFor: audience.id)
-            let key = keys.key("guides/\(audience.id)", keys.feedback(for: audience.id), own.map(UnitKeys.edition).joined(separator: ","))
+            let view = keys.plan(plan, feedback: UnitKeys.shownTo(audience.id))
+            let key = keys.key("guides/\(audience.id)", keys.feedback(UnitKeys.shownTo(audience.id)), own.map(UnitKeys.edition).joined(separator: ","))
             units.append(RenderUnit(name: "guides/\(audience.id)", key: key) { d in
                 GuideDocuments(plan: view, pages: renderer).render(own, &d)
             })
@@ -84,19 +84,20 @@ public enum Rendering {
         let earlier = Set(outputs.map(\.path))
         let earlierKey = UnitKeys.paths(outputs)
         let kits = plan.audiences.map { audience in
-            let view = keys.plan(plan, feedbackFor: audience.id)
-            return RenderUnit(name: "kit/\(audience.id)", key: keys.key("kit/\(audience.id)", keys.feedback(for: audience.id), earlierKey)) { d in
+            let view = keys.plan(plan, feedback: UnitKeys.shownTo(audience.id))
+            return RenderUnit(name: "kit/\(audience.id)", key: keys.key("kit/\(audience.id)", keys.feedback(UnitKeys.shownTo(audience.id)), earlierKey)) { d in
                 KitDocuments(plan: view, planned: planned, pages: renderer, existing: earlier).render(audience, &d)
             }
         }
         let (kitFiles, kitOutcomes) = runner.run(kits, &d)
         outputs += kitFiles
         outcomes += kitOutcomes
-        // The handover dossier indexes everything above and lists the open feedback; the home page
-        // indexes everything, the dossier included, and shows no feedback.
+        // The handover dossier indexes everything above and lists the unresolved feedback; the home
+        // page indexes everything, the dossier included, and shows no feedback.
         let before = outputs
-        let handover = RenderUnit(name: "handover", key: keys.key("handover", keys.feedback(for: nil), UnitKeys.paths(before))) { d in
-            HandoverDocuments(plan: plan, pages: renderer, earlier: before).render(&d)
+        let unresolved = keys.plan(plan, feedback: UnitKeys.unresolved)
+        let handover = RenderUnit(name: "handover", key: keys.key("handover", keys.feedback(UnitKeys.unresolved), UnitKeys.paths(before))) { d in
+            HandoverDocuments(plan: unresolved, pages: renderer, earlier: before).render(&d)
         }
         let (handoverFiles, handoverOutcome) = runner.run([handover], &d)
         outputs += handoverFiles

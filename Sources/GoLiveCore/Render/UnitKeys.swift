@@ -19,19 +19,26 @@ struct UnitKeys: Sendable {
         return key.value
     }
 
-    /// The feedback entries `audienceID` reads (its own and everyone's), or all of them for nil.
-    func feedback(for audienceID: String?) -> String {
+    /// The feedback entries a unit shows, digested: those `include` accepts.
+    func feedback(_ include: (FeedbackEntry) -> Bool) -> String {
         var key = Fingerprint()
-        for (entry, digest) in entries where audienceID.map({ GuideSelection.concerns(entry, $0) }) ?? true { key.add(digest) }
+        for (entry, digest) in entries where include(entry) { key.add(digest) }
         return key.value
     }
 
-    /// `plan` with only the feedback `audienceID` reads: nil for none at all.
-    func plan(_ plan: Plan, feedbackFor audienceID: String?) -> Plan {
+    /// `plan` holding only the feedback entries `include` accepts: a unit rendered from it cannot
+    /// show any entry its key leaves out.
+    func plan(_ plan: Plan, feedback include: (FeedbackEntry) -> Bool) -> Plan {
         var view = plan
-        view.feedback = audienceID.map { id in plan.feedback.filter { GuideSelection.concerns($0, id) } } ?? []
+        view.feedback = plan.feedback.filter(include)
         return view
     }
+
+    /// What an audience's documents show: its own entries and everyone's.
+    static func shownTo(_ audienceID: String) -> @Sendable (FeedbackEntry) -> Bool { { GuideSelection.concerns($0, audienceID) } }
+    /// What the handover dossier shows: the entries still open or on a workaround.
+    static let unresolved: @Sendable (FeedbackEntry) -> Bool = { $0.status == .open || $0.status == .workaround }
+    static let none: @Sendable (FeedbackEntry) -> Bool = { _ in false }
 
     /// What a guide edition adds to its inputs: the history it continues (version, what's new).
     static func edition(_ e: GuideEdition) -> String {

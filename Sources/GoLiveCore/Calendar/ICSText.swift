@@ -6,6 +6,11 @@ enum ICSText {
     /// Escapes a TEXT value (§3.3.11). Any line break (CRLF, CR or LF) becomes `\n`;
     /// other control characters are not allowed in TEXT, so they are dropped.
     static func escape(_ text: String) -> String {
+        // Most values (names, ids, dates) hold none of these bytes; returning them as they are
+        // skips rebuilding the string scalar by scalar.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) else {
+            return text
+        }
         var out = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -43,20 +48,51 @@ enum ICSText {
     /// between Unicode scalars, so a UTF-8 sequence is never split; continuation
     /// lines start with one space, which counts towards their 75 octets.
     static func fold(_ line: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
+        let bytes = Array(line.utf8)
+        let bounds = [0] + cuts(line) + [bytes.count]
+        return bounds.indices.dropLast().map { i in
+            (i == 0 ? "" : " ") + String(decoding: bytes[bounds[i]..<bounds[i + 1]], as: UTF8.self)
+        }
+    }
+
+    /// Appends `line` folded as `fold` does, each physical line ended by CRLF, without building
+    /// a string per physical line (a calendar file has thousands of lines).
+    static func appendFolded(_ line: String, to out: inout [UInt8]) {
+        let cuts = cuts(line)
+        if cuts.isEmpty {
+            out.append(contentsOf: line.utf8)
+        } else {
+            let bytes = Array(line.utf8)
+            var start = 0
+            for cut in cuts {
+                out.append(contentsOf: bytes[start..<cut])
+                out.append(contentsOf: [0x0D, 0x0A, 0x20])
+                start = cut
+            }
+            out.append(contentsOf: bytes[start...])
+        }
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+
+    /// UTF-8 offsets in `line` where a continuation line starts; none for most lines.
+    private static func cuts(_ line: String) -> [Int] {
+        guard line.utf8.count > maxLineOctets else { return [] }
+        var cuts: [Int] = []
         var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
+        var offset = 0
+        for byte in line.utf8 {
+            // Continuation bytes (10xxxxxx) belong to the scalar before them; only a lead byte
+            // may start a line, and it brings its whole sequence's length.
+            if byte & 0xC0 == 0x80 { offset += 1; continue }
+            let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             if octets + size > maxLineOctets {
-                lines.append(String(current))
-                current = String.UnicodeScalarView(" ".unicodeScalars)
+                cuts.append(offset)
                 octets = 1
             }
-            current.append(scalar)
             octets += size
+            offset += 1
         }
-        lines.append(String(current))
-        return lines
+        return cuts
     }
 }

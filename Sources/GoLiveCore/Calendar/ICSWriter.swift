@@ -26,7 +26,10 @@ public enum ICSWriter {
             lines += eventLines(event, zone: zone)
         }
         lines.append("END:VCALENDAR")
-        return lines.flatMap(ICSText.fold).map { $0 + "\r\n" }.joined()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 2 } + 64)
+        for line in lines { ICSText.appendFolded(line, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Builds a UID from plan ids: lowercase, only `a-z`, `0-9` and `-`, parts joined
@@ -120,8 +123,15 @@ public enum ICSWriter {
 
     // MARK: - UIDs
 
+    private static let ligatures: [Character: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
+
     static func slug(_ text: String) -> String {
-        let ligatures: [Character: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
+        // Plan ids are ASCII: no ligature, no accent to fold, so skip Foundation's folding.
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSlug(text) : foldedSlug(text)
+    }
+
+    /// The general `slug`: ligatures expanded, accents folded, then letters and digits kept.
+    static func foldedSlug(_ text: String) -> String {
         let expanded = text.map { ligatures[$0] ?? String($0) }.joined()
         let folded = expanded.folding(options: .diacriticInsensitive, locale: nil).lowercased()
         var out = ""
@@ -135,5 +145,21 @@ public enum ICSWriter {
         }
         while out.last == "-" { out.removeLast() }
         return out
+    }
+
+    /// `slug` for ASCII text, byte by byte: the same letters, digits and dashes.
+    static func asciiSlug(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                out.append(lower)
+            } else if let last = out.last, last != 0x2D {
+                out.append(0x2D)
+            }
+        }
+        while out.last == 0x2D { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -23,7 +23,7 @@ public enum EmailHTML {
             // keeps the body text from trailing into the preview.
             lines.append("<div style=\"display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;"
                 + "opacity:0;overflow:hidden;mso-hide:all;\">\(escape(preheader))"
-                + String(repeating: "&#847;&zwnj;&nbsp;", count: 40) + "</div>")
+                + previewFiller + "</div>")
         }
         lines += [
             "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" "
@@ -60,8 +60,14 @@ public enum EmailHTML {
         return lines.joined(separator: "\n")
     }
 
+    private static let previewFiller = String(repeating: "&#847;&zwnj;&nbsp;", count: 40)
+
     /// Escapes text for HTML content and double-quoted attributes.
     public static func escape(_ text: String) -> String {
+        // Titles rarely hold any of these; an ASCII byte never sits inside a multi-byte character.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out = ""
         for character in text {
             switch character {

@@ -28,7 +28,40 @@ enum EmailHTMLStyler {
         "td": "border:1px solid #d0d5dc;padding:6px 8px;vertical-align:top;",
     ]
 
+    /// Every e-mail body goes through here, so it works on UTF-8 bytes; where a grapheme cluster
+    /// could span a byte it decides on, it leaves the document to `rewriteByCharacters`.
     static func rewrite(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 2)
+        var copied = 0
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: 0x3C) {
+            var nameEnd = open + 1
+            while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+            let terminator = nameEnd < bytes.count ? bytes[nameEnd] : nil
+            guard GraphemeSafety.endsCluster(bytes, before: open), GraphemeSafety.startsFreshCluster(bytes, at: nameEnd),
+                  terminator == nil || GraphemeSafety.startsFreshCluster(bytes, at: nameEnd + 1) else {
+                return rewriteByCharacters(html)
+            }
+            out.append(contentsOf: bytes[copied..<nameEnd])
+            let name = String(decoding: bytes[(open + 1)..<nameEnd], as: UTF8.self).lowercased()
+            if let style = styles[name], let t = terminator, t == 0x3E || t == 0x20 || t == 0x2F || t == 0x0A {
+                out.append(contentsOf: " style=\"\(style)\"".utf8)
+            }
+            copied = nameEnd
+            index = nameEnd
+        }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// The reference: the same rewrite over `Character`s, for text where clusters span tag bytes.
+    static func rewriteByCharacters(_ html: String) -> String {
         var out = ""
         var rest = Substring(html)
         while let open = rest.firstIndex(of: "<") {

@@ -85,9 +85,11 @@ enum EmailHeader {
         return nameTokens(name) + [angle]
     }
 
+    /// Built once: a CharacterSet is costly to make, and every draft has a From and a To.
+    private static let atext = CharacterSet(charactersIn:
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
+
     private static func nameTokens(_ name: String) -> [String] {
-        let atext = CharacterSet(charactersIn:
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
         let isASCII = name.unicodeScalars.allSatisfy { $0.isASCII }
         if isASCII && !name.contains("=?") && name.unicodeScalars.allSatisfy({ atext.contains($0) }) {
             let words = name.split(separator: " ").map(String.init)

@@ -6,54 +6,66 @@ enum QuotedPrintable {
     /// Line ends in `text` (CRLF, LF or lone CR) become CRLF hard breaks,
     /// the canonical form of a MIME text part.
     static func encode(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        for (index, line) in lines(of: text).enumerated() {
-            if index > 0 { out += [0x0D, 0x0A] }
-            encodeLine(line, into: &out)
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func lines(of text: String) -> [ArraySlice<UInt8>] {
-        let bytes = Array(text.utf8)
-        var result: [ArraySlice<UInt8>] = []
-        var start = 0
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == 0x0A || byte == 0x0D {
-                result.append(bytes[start..<i])
-                i += (byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
-                start = i
-            } else {
-                i += 1
+        var text = text
+        return text.withUTF8 { input in
+            // Every body of every draft comes through here, so it writes into one buffer sized
+            // for the worst case: 3 bytes per input byte, plus a 3-byte soft break per 72 of those.
+            let capacity = input.count * 4 + 16
+            return String(unsafeUninitializedCapacity: capacity) { out in
+                var count = 0
+                var start = 0
+                var i = 0
+                while i < input.count {
+                    let byte = input[i]
+                    if byte == 0x0A || byte == 0x0D {
+                        encodeLine(input, start..<i, into: out, count: &count)
+                        out[count] = 0x0D
+                        out[count + 1] = 0x0A
+                        count += 2
+                        i += (byte == 0x0D && i + 1 < input.count && input[i + 1] == 0x0A) ? 2 : 1
+                        start = i
+                    } else {
+                        i += 1
+                    }
+                }
+                encodeLine(input, start..<input.count, into: out, count: &count)
+                return count
             }
         }
-        result.append(bytes[start..<bytes.count])
-        return result
     }
 
     private static let hex = Array("0123456789ABCDEF".utf8)
     private static let from = Array("From ".utf8)
 
     /// Appends one encoded line with soft breaks; the encoded text is ASCII, so bytes are columns.
-    private static func encodeLine(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    private static func encodeLine(_ input: UnsafeBufferPointer<UInt8>, _ line: Range<Int>,
+                                   into out: UnsafeMutableBufferPointer<UInt8>, count: inout Int) {
         var column = 0
-        let first = line.startIndex, last = line.endIndex - 1
-        for index in line.indices {
-            let byte = line[index]
+        let first = line.lowerBound, last = line.upperBound - 1
+        for index in line {
+            let byte = input[index]
             let isWhitespace = byte == 0x20 || byte == 0x09
             let printable = byte >= 33 && byte <= 126 && byte != 0x3D
             // A leading "." or "From " can be mangled by SMTP servers and mbox tools.
-            let riskyStart = index == first && (byte == 0x2E || (byte == 0x46 && line.starts(with: from)))
+            let riskyStart = index == first
+                && (byte == 0x2E || (byte == 0x46 && input[line].starts(with: from)))
             let literal = (printable && !riskyStart) || (isWhitespace && index != last)
             let width = literal ? 1 : 3
             if column + width > maxLine - 1 {
-                out += [0x3D, 0x0D, 0x0A]   // soft break "=\r\n"
+                out[count] = 0x3D   // soft break "=\r\n"
+                out[count + 1] = 0x0D
+                out[count + 2] = 0x0A
+                count += 3
                 column = 0
             }
-            if literal { out.append(byte) } else { out += [0x3D, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] }
+            if literal {
+                out[count] = byte
+            } else {
+                out[count] = 0x3D
+                out[count + 1] = hex[Int(byte >> 4)]
+                out[count + 2] = hex[Int(byte & 0x0F)]
+            }
+            count += width
             column += width
         }
     }

@@ -108,13 +108,18 @@ enum Cmark {
     }
 
     static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
+    private static let unsafeSchemeBytes = unsafeSchemes.map { Array($0.utf8) }
 
+    /// Compares bytes, as every link of every page comes through here. Browsers ignore control
+    /// characters and spaces inside a scheme ("java\tscript:"), so bytes up to 0x20 are skipped;
+    /// no other character lowercases to an ASCII letter of these schemes, so ASCII folding is enough.
     static func isSafeURL(_ url: String) -> Bool {
-        // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
-        var kept = String.UnicodeScalarView()
-        kept.append(contentsOf: url.unicodeScalars.filter { $0.value > 0x20 })
-        let lowered = String(kept).lowercased()
-        return !unsafeSchemes.contains { lowered.hasPrefix($0) }
+        var kept: [UInt8] = []
+        for byte in url.utf8 where byte > 0x20 {
+            kept.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            if kept.count == 11 { break }   // the longest scheme, "javascript:"
+        }
+        return !unsafeSchemeBytes.contains { kept.starts(with: $0) }
     }
 
     /// A link to a script-capable URL becomes its plain text (an image, its description): no dead link is left.

@@ -28,3 +28,29 @@ struct MarkdownContentType: MustacheContentType {
         return out
     }
 }
+
+/// Mustache's own HTML escaping, for the `.html` layouts, with a fast path: it looks up every
+/// character of every value in a dictionary, and most values (titles, names) hold nothing to escape.
+/// The replacements are Mustache's, character by character, so the bytes are the same.
+struct HTMLLayoutContentType: MustacheContentType {
+    static let name = "GOLIVE_HTML"
+
+    func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

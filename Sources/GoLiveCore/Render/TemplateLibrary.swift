@@ -20,6 +20,7 @@ public struct TemplateLibrary: Sendable {
         self.sources = sources
         self.overridden = Set(project.keys)
         MustacheContentTypes.register(MarkdownContentType(), named: MarkdownContentType.name)
+        MustacheContentTypes.register(HTMLLayoutContentType(), named: HTMLLayoutContentType.name)
         var libraries: [Language: MustacheLibrary] = [:]
         for language in Language.allCases {
             var library = MustacheLibrary()
@@ -53,7 +54,8 @@ public struct TemplateLibrary: Sendable {
     }
 
     private static func compile(_ text: String, path: String) throws(Problem) -> MustacheTemplate {
-        let pragma = path.hasSuffix(".md") ? "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}" : ""
+        let type = path.hasSuffix(".md") ? MarkdownContentType.name : HTMLLayoutContentType.name
+        let pragma = "{{% CONTENT_TYPE: \(type)}}"
         do {
             return try MustacheTemplate(string: pragma + text)
         } catch let error as MustacheTemplate.ParserError {

@@ -38,12 +38,12 @@ struct MessageContext {
             "cutover": DateWords.span(from: pair(window.opens(j: j)), to: pair(window.closes(j: j)), l),
             "cutoverStart": words(window.opens(j: j)),
             "cutoverEnd": words(window.closes(j: j)),
-            "workStopsAt": workStopsAt().map(words) ?? false,
-            "sender": message.sender.flatMap(nonEmpty) ?? MessageWords.defaultSender(product: product, l),
+            "workStopsAt": workStopsAt().map { words($0) } ?? false,
+            "sender": message.sender.flatMap(Self.nonEmpty) ?? MessageWords.defaultSender(product: product, l),
             "isDraft": plan.decision.status == .pending,
             "decisionDate": plan.decision.date.map { DateWords.longDate($0, l) } ?? false,
             "decisionBy": text(plan.decision.by),
-            "decider": plan.decision.by.flatMap(nonEmpty).map { MessageWords.decider($0, l) } ?? false,
+            "decider": plan.decision.by.flatMap(Self.nonEmpty).map { MessageWords.decider($0, l) } ?? false,
         ]
         list(&c, "benefits", plan.project.benefits)
         list(&c, "changes", audience.changes)
@@ -103,7 +103,7 @@ struct MessageContext {
             }
             let document = source.documents[language] ?? base
             let page = ref.id == first ? "guide" : "guide-\(ref.id)"
-            return ["title": document.title.flatMap(nonEmpty) ?? ref.title, "version": ref.version,
+            return ["title": document.title.flatMap(Self.nonEmpty) ?? ref.title, "version": ref.version,
                     "link": "../\(page).html"]
         }
     }
@@ -163,10 +163,13 @@ struct MessageContext {
         c["has" + key.prefix(1).uppercased() + key.dropFirst()] = !items.isEmpty
     }
 
-    private func nonEmpty(_ s: String) -> String? {
-        s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s
+    // Static, like `text`: a method reference to an instance method would copy the whole context.
+    private static func nonEmpty(_ s: String) -> String? {
+        // One printable ASCII byte settles it without bridging to Foundation, which every value paid.
+        if s.utf8.contains(where: { $0 > 0x20 && $0 < 0x80 }) { return s }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s
     }
 
     /// A text value, or `false` when absent so that `{{#key}}…{{/key}}` skips it.
-    private func text(_ s: String?) -> Any { s.flatMap(nonEmpty) ?? false }
+    private func text(_ s: String?) -> Any { s.flatMap(Self.nonEmpty) ?? false }
 }

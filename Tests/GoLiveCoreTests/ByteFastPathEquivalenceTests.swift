@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import GoLiveCore
+
+/// The byte-level fast paths of the render stage must give exactly what their `Character`-level
+/// references give, including where grapheme clusters span the bytes they look at.
+@Suite struct ByteFastPathEquivalenceTests {
+    static let html = [
+        "<h1>Orion</h1>\n<p>Été <strong>gras</strong> <em>x</em> <a href=\"https://e.org\">lien</a></p>\n",
+        "<ul>\n<li>un</li>\n<li>deux</li>\n</ul>\n<hr />\n<table><tr><th>a</th><td>b</td></tr></table>",
+        "<P>upper</P><br/><BLOCKQUOTE>\n<p>q</p>\n</BLOCKQUOTE><pre><code>x < y</code></pre>",
+        "text < not a tag & <!-- comment --> <p", "<", "no tags at all", "",
+        // Clusters across the bytes the styler decides on: a combining mark after the name, after
+        // the terminator and after `<`, a prepended mark before `<`, emoji and a joiner.
+        "<p\u{301}>a</p>", "<p>\u{301}a</p>", "<\u{301}p>a</p>", "\u{600}<p>a</p>", "<p>👩\u{200D}💻</p>",
+        "<p>l’<strong>équipe</strong>—</p>", "<p>\r\n</p>", "<li\r\n>",
+    ]
+
+    @Test func emailStylerMatchesItsCharacterReference() {
+        for fragment in Self.html {
+            #expect(EmailHTMLStyler.rewrite(fragment) == EmailHTMLStyler.rewriteByCharacters(fragment), "\(fragment)")
+        }
+    }
+
+    @Test func entityDecodingMatchesItsCharacterReference() {
+        let texts = [
+            "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", "&amp;lt; stays &lt;", "R&D & co &nbsp;", "trailing &",
+            "&lt;\u{301} joined", "\u{600}&lt; prepended", "é&lt;é", "&#39", "&&lt;;", "&", "", "plain",
+        ]
+        for text in texts {
+            #expect(EmailPlainText.decodingEntities(text) == EmailPlainText.decodingEntitiesByCharacters(text), "\(text)")
+        }
+    }
+
+    @Test func asciiSlugMatchesTheFoldingSlug() {
+        for id in ["aud-1", "Lot 1 / Paris", "--x--", "A_B.C", "wave-10", "ORION", "  ", "", "a--b", "9to5!"] {
+            #expect(ICSWriter.asciiSlug(id) == ICSWriter.foldedSlug(id), "\(id)")
+        }
+    }
+
+    @Test func foldedBytesAreTheFoldedLinesWithCRLF() {
+        let lines = ["SUMMARY:court", String(repeating: "é", count: 37) + "xy",
+                     "DESCRIPTION:" + String(repeating: "Réunion d’équipe 🎉 ", count: 9), ""]
+        for line in lines {
+            var bytes: [UInt8] = []
+            ICSText.appendFolded(line, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == ICSText.fold(line).map { $0 + "\r\n" }.joined())
+        }
+    }
+
+    @Test func linkSchemeCheckMatchesUnicodeLowercasing() {
+        func reference(_ url: String) -> Bool {
+            let kept = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
+            return !Cmark.unsafeSchemes.contains { kept.hasPrefix($0) }
+        }
+        let urls = ["https://e.org", "JavaScript:alert(1)", " java\tscript:x", "jav\u{0}ascript:", "DATA:text/html",
+                    "file:///etc", "vbscript:", "javascrİpt:x", "javascript", "ja vas cript :", "", "dat\u{212A}:",
+                    "mailto:a@b.c", "\u{1}\u{2}file:", "fİle:x"]
+        for url in urls { #expect(Cmark.isSafeURL(url) == reference(url), "\(url)") }
+    }
+
+    @Test func quotedPrintableKeepsItsRules() {
+        let body = "From here\r\n.dot\nA=B trailing \n\ttab\t\rÉté " + String(repeating: "x", count: 80) + "\n"
+        let encoded = QuotedPrintable.encode(body)
+        #expect(encoded.hasPrefix("=46rom here\r\n=2Edot\r\nA=3DB trailing=20\r\n\ttab=09\r\n=C3=89t=C3=A9 "))
+        #expect(encoded.split(separator: "\r\n").allSatisfy { $0.utf8.count <= QuotedPrintable.maxLine })
+        #expect(encoded.hasSuffix("x\r\n"))
+    }
+
+    /// Mustache's HTML escaping replaces these five characters, compared as `Character`s.
+    @Test func layoutEscapingIsMustachesHTMLEscaping() throws {
+        let library = try TemplateLibrary(builtIn: ["t.html": "{{x}}|{{{x}}}"])
+        let cases = [("Orion", "Orion"), ("R&D <b> \"q\" 'a'", "R&amp;D &lt;b&gt; &quot;q&quot; &#39;a&#39;"),
+                     ("&\u{301}amp <", "&\u{301}amp &lt;"), ("é'é", "é&#39;é"), ("", "")]
+        for (value, escaped) in cases {
+            var d = Diagnostics()
+            #expect(library.render("t", language: .fr, context: ["x": value], &d) == escaped + "|" + value)
+        }
+    }
+
+    @Test func mimeBoundaryHashIsTheHashOfTheJoinedParts() {
+        let parts = ["Objet", "Texte é", "<p>html</p>"]
+        let joined = parts.map { Array($0.utf8) }.joined(separator: [0xFF])
+        let digits = String(EmailFNV1a.hash64(joined), radix: 16)
+        #expect(EmailFNV1a.hex64(parts) == String(repeating: "0", count: 16 - digits.count) + digits)
+    }
+}

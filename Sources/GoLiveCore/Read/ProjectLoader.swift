@@ -1,7 +1,7 @@
 import Foundation
 
 /// Stage 1 and 2: reads every input file of a project folder and validates it into one `Plan`.
-public struct ProjectLoader {
+public struct ProjectLoader: Sendable {
     public let files: ProjectFiles
     /// Names of the templates a communication may use (built-in plus the project's own).
     public let templateNames: Set<String>
@@ -31,12 +31,19 @@ public struct ProjectLoader {
         var audiences: [Audience] = []
         var seenAudiences: [String: SourceLocation] = [:]
         let audienceFiles = files.list("audiences").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-        for name in audienceFiles {
+        // Parsing is most of the reading and each file parses alone: on every core, in file order.
+        let parsed = Parallel.map(audienceFiles, threads: ProcessInfo.processInfo.activeProcessorCount) { [self] name in
+            var fileDiagnostics = Diagnostics()
             let path = "audiences/\(name)"
-            guard let content = text(path, &d) else { continue }
-            let yaml = YAMLFile.parse(path: path, text: content, into: &d)
+            let yaml = text(path, &fileDiagnostics).map { YAMLFile.parse(path: path, text: $0, into: &fileDiagnostics) }
+            return ParsedFile(name: name, yaml: yaml, diagnostics: fileDiagnostics)
+        }
+        for file in parsed {
+            let (name, path, fileDiagnostics) = (file.name, "audiences/\(file.name)", file.diagnostics)
+            d.append(contentsOf: fileDiagnostics)
+            guard let yaml = file.yaml else { continue }
             let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
-            if yaml.root == nil, d.errors.contains(where: { $0.location.file == path }) { continue }
+            if yaml.root == nil, fileDiagnostics.errors.contains(where: { $0.location.file == path }) { continue }
             if let audience = AudienceReader.read(yaml.root, file: path, fileStem: stem, languages: languages,
                                                   waveIDs: waveIDs, seen: &seenAudiences, &d) {
                 audiences.append(audience)
@@ -96,6 +103,14 @@ public struct ProjectLoader {
                    knownModuleIDs: moduleIDs.sorted()).check(&d)
         Coherence(plan: plan).check(&d)
         return (d.hasErrors ? nil : plan, d)
+    }
+
+    /// A file parsed on another thread. Yams' nodes are not marked Sendable (their tags are classes);
+    /// they are only read once every file is parsed, after the threads have joined.
+    private struct ParsedFile: @unchecked Sendable {
+        let name: String
+        let yaml: YAMLFile?
+        let diagnostics: Diagnostics
     }
 
     /// The file as UTF-8 text (a BOM is dropped), or an error saying why not.

@@ -50,11 +50,19 @@ public struct Build {
         public var warnings: [Diagnostic]
         var previous: Manifest?
         var history: Manifest?
+        /// Where `build` already wrote the rendered files (nil for `check` and `--dry-run`).
+        var staging: Staging?
     }
 
     /// Stages read+validate, plan and render, all in memory. With `--strict`, the warnings of all
     /// three stages are reported together and stop here, before anything is written.
     public func render(progress: (String) -> Void = { _ in }, times: inout [(String, Double)]) throws(GoLiveError) -> Rendered {
+        try render(progress: progress, times: &times, staged: false)
+    }
+
+    /// `staged`: write each unit's files to the staging folder as soon as it renders (see `Staging`),
+    /// rather than keeping every file in memory. A failure removes the staging folder.
+    func render(progress: (String) -> Void, times: inout [(String, Double)], staged: Bool) throws(GoLiveError) -> Rendered {
         let clock = ContinuousClock()
         var log: [(String, Double)] = []
         func timed<T>(_ index: Int, _ name: String, _ body: () throws(GoLiveError) -> T) throws(GoLiveError) -> T {
@@ -79,28 +87,37 @@ public struct Build {
             let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
             return (planned, previous, history, GuideVersioning.editions(project.plan, history: history))
         }
-        let result = try timed(3, "render") { () throws(GoLiveError) in
-            let reusable = options.reuse && options.previous == nil ? OutputWriter(directory: outputDirectory).intactUnits(previous) : [:]
-            let runner = UnitRunner(reusable: reusable, digests: previous?.files ?? [:], parallelism: options.parallelism)
-            return try Rendering.render(project, planned, options: options, history: history, editions: editions, runner: runner)
+        let staging = staged ? try Staging(output: outputDirectory, previous: previous?.files ?? [:]) : nil
+        var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
+        if let staging { sink = { files in staging.take(files) } }
+        do throws(GoLiveError) {
+            let result = try timed(3, "render") { () throws(GoLiveError) in
+                let reusable = options.reuse && options.previous == nil ? OutputWriter(directory: outputDirectory).intactUnits(previous) : [:]
+                var runner = UnitRunner(reusable: reusable, digests: previous?.files ?? [:], parallelism: options.parallelism)
+                runner.sink = sink
+                return try Rendering.render(project, planned, options: options, history: history, editions: editions, runner: runner)
+            }
+            if let failure = staging?.failure { throw failure }
+            var all = Diagnostics()
+            for warning in project.warnings + planned.warnings + result.warnings { all.append(warning) }
+            if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
+            return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions,
+                            warnings: all.sorted, previous: previous, history: history, staging: staging)
+        } catch {
+            staging?.discard()
+            throw error
         }
-        let (outputs, renderWarnings) = (result.files, result.warnings)
-        var all = Diagnostics()
-        for warning in project.warnings + planned.warnings + renderWarnings { all.append(warning) }
-        if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
-        return Rendered(project: project, planned: planned, outputs: outputs, units: result.units, editions: editions, warnings: all.sorted,
-                        previous: previous, history: history)
     }
 
     public func run(progress: (String) -> Void = { _ in }) throws(GoLiveError) -> Result {
         var times: [(String, Double)] = []
-        let rendered = try render(progress: progress, times: &times)
+        let rendered = try render(progress: progress, times: &times, staged: !options.dryRun)
         let (project, outputs, previous) = (rendered.project, rendered.outputs, rendered.previous)
         progress("[4/4] " + (options.dryRun ? "write (dry run)" : "write"))
         let clock = ContinuousClock()
         let start = clock.now
         var manifest = Manifest()
-        manifest.files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, $0.keptDigest ?? Digest.fnv1a($0.data)) })
+        manifest.files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, $0.digest) })
         manifest.inputs = project.inputDigests
         for edition in rendered.editions {
             manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
@@ -116,7 +133,13 @@ public struct Build {
         if !options.dryRun {
             // A build that changes nothing leaves changes.md as it was: it tells the last real change.
             let extras = changes.isEmpty ? [] : [OutputFile(path: ChangeReport.fileName, text: changes.markdown)]
-            report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview)
+            do throws(GoLiveError) {
+                report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview,
+                                          staging: rendered.staging)
+            } catch {
+                rendered.staging?.discard()
+                throw error
+            }
         }
         times.append((options.dryRun ? "write (dry run)" : "write", Benchmark.seconds(clock.now - start)))
         return Result(warnings: rendered.warnings, report: report, changes: changes,

@@ -15,7 +15,7 @@ enum CalendarRevisions {
         }
         guard !revised.isEmpty else { return outputs }
         return outputs.map { file in
-            guard file.path.hasSuffix(".ics"), !file.isKept else { return file }
+            guard file.path.hasSuffix(".ics"), file.isInMemory else { return file }
             return OutputFile(path: file.path, text: rewrite(String(decoding: file.data, as: UTF8.self), revised))
         }
     }

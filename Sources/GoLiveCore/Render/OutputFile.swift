@@ -1,13 +1,27 @@
 import Foundation
 
-/// One file of the output folder, fully rendered in memory before anything is written.
+/// One file of the output folder. Rendered in memory; a build then moves the bytes of most files to
+/// disk as soon as their unit has rendered (`Staging`), keeping only what the next steps need.
 public struct OutputFile: Sendable, Equatable {
     /// Relative to the output folder, `/`-separated.
     public var path: String
+    /// The bytes, while they are in memory; empty once they are on disk (see `stored`).
     public var data: Data
-    /// Set, to the digest of its bytes, when the file was not rendered again because what it is made
-    /// from did not change: it is on disk as the last build wrote it, and `data` is empty.
-    public var keptDigest: String?
+    /// Set when the bytes are no longer in `data`.
+    var stored: Stored?
+
+    struct Stored: Sendable, Equatable {
+        enum Place: Sendable, Equatable {
+            /// The output folder already holds these bytes: kept from the last build, or rendered
+            /// the same again.
+            case inPlace
+            /// Written to the build's staging folder, to be renamed into place once everything has rendered.
+            case staged
+        }
+        var place: Place
+        var digest: String
+        var size: Int
+    }
 
     public init(path: String, data: Data) {
         self.path = path
@@ -18,11 +32,14 @@ public struct OutputFile: Sendable, Equatable {
         self.init(path: path, data: Data(text.utf8))
     }
 
-    static func kept(_ path: String, digest: String) -> OutputFile {
+    /// A file of a unit kept from the last build: on disk as it was written then.
+    static func kept(_ path: String, digest: String, size: Int) -> OutputFile {
         var file = OutputFile(path: path, data: Data())
-        file.keptDigest = digest
+        file.stored = Stored(place: .inPlace, digest: digest, size: size)
         return file
     }
 
-    var isKept: Bool { keptDigest != nil }
+    var isInMemory: Bool { stored == nil }
+    var digest: String { stored?.digest ?? Digest.fnv1a(data) }
+    var size: Int { stored?.size ?? data.count }
 }

@@ -39,6 +39,9 @@ struct UnitRunner: Sendable {
     /// The last build's output digests.
     let digests: [String: String]
     let parallelism: Int
+    /// Takes each unit's files as soon as it has rendered (`Staging.take`): the build then holds
+    /// digests, not bytes.
+    var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
 
     static let renderingAll = UnitRunner(reusable: [:], digests: [:], parallelism: 1)
 
@@ -49,13 +52,20 @@ struct UnitRunner: Sendable {
         for unit in units {
             guard let record = reusable[unit.name], record.key == unit.key else { toRender.append(unit); continue }
             let paths = record.files.keys.sorted()
-            files += paths.map { OutputFile.kept($0, digest: digests[$0] ?? "") }
+            files += paths.map { OutputFile.kept($0, digest: digests[$0] ?? "", size: record.files[$0] ?? 0) }
             let warnings = record.warnings ?? []
             for warning in warnings { d.append(warning) }
             outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: paths, warnings: warnings, kept: true,
                                         keptEvents: record.events ?? [:]))
         }
-        let results = RenderJobs.run(toRender.map(\.render), parallelism: parallelism)
+        let sink = self.sink
+        let jobs = toRender.map { unit -> RenderJobs.Job in
+            { d in
+                let files = unit.render(&d)
+                return sink?(files) ?? files
+            }
+        }
+        let results = RenderJobs.run(jobs, parallelism: parallelism)
         for (unit, result) in zip(toRender, results) {
             files += result.files
             d.append(contentsOf: result.diagnostics)

@@ -204,7 +204,7 @@ extension Manifest {
     static func eventCopies(in outputs: [OutputFile]) -> (digests: [String: [String]], records: [String: EventRecord]) {
         var digests: [String: [String]] = [:]
         var records: [String: EventRecord] = [:]
-        for file in outputs where file.path.hasSuffix(".ics") && !file.isKept {
+        for file in outputs where file.path.hasSuffix(".ics") && file.isInMemory {
             let text = String(decoding: file.data, as: UTF8.self)
             var event: EventLines?
             // "\r\n" is one Character in Swift: a native split, no Foundation bridging on the hot path.
@@ -268,7 +268,7 @@ extension Manifest {
             let files = unit.paths.compactMap { byPath[$0] }
             let calendars = files.filter { $0.path.hasSuffix(".ics") }
             let copies = calendars.isEmpty ? [:] : Self.eventCopies(in: calendars).digests.mapValues { Set($0).sorted() }
-            records[unit.name] = UnitRecord(key: unit.key, files: Dictionary(files.map { ($0.path, $0.data.count) }, uniquingKeysWith: { a, _ in a }),
+            records[unit.name] = UnitRecord(key: unit.key, files: Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }),
                                             events: copies.isEmpty ? nil : copies,
                                             warnings: unit.warnings.isEmpty ? nil : unit.warnings)
         }

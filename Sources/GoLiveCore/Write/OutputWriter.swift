@@ -1,8 +1,8 @@
 import Foundation
 
 /// The last stage: puts rendered files in place. Only files whose bytes change are written, each under
-/// a temporary name in its own folder and renamed over the old one, so a reader never sees half a file
-/// and an unchanged file keeps its modification time.
+/// a temporary name (in the staging folder, or beside the file) and renamed over the old one, so a
+/// reader never sees half a file and an unchanged file keeps its modification time.
 public struct OutputWriter: Sendable {
     public struct Report: Sendable, Equatable {
         public var written: [String] = []
@@ -21,10 +21,14 @@ public struct OutputWriter: Sendable {
     public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:]) -> Report {
         var report = Report()
         for file in files.sorted(by: { $0.path < $1.path }) {
-            if file.isKept { report.unchanged.append(file.path); continue }
+            switch file.stored?.place {
+            case .inPlace?: report.unchanged.append(file.path); continue
+            case .staged?: report.written.append(file.path); continue
+            case nil: break
+            }
             let target = url(file.path)
             if let recorded = previous?.files[file.path], recorded == (digests[file.path] ?? Digest.fnv1a(file.data)),
-               let size = Self.size(of: target), size == file.data.count {
+               FileBytes.size(of: target.path) == file.data.count {
                 report.unchanged.append(file.path)
                 continue
             }
@@ -44,28 +48,27 @@ public struct OutputWriter: Sendable {
         guard let previous, let units = previous.units else { return [:] }
         return units.filter { _, record in
             record.files.allSatisfy { path, size in
-                previous.files[path] != nil && OutputPath.isSafeRelative(path) && Self.size(of: url(path)) == size
+                previous.files[path] != nil && OutputPath.isSafeRelative(path) && FileBytes.size(of: url(path).path) == size
             }
         }
     }
 
-    private static func size(of url: URL) -> Int? {
-        var info = stat()
-        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int(info.st_size)
-    }
-
     /// `extras` (the change report) are put in place like the manifest: rewritten only when their bytes
     /// change, never listed in the report nor in the manifest's `files`, so never removed as stale.
-    public func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?,
-                      extras: [OutputFile] = [], planned: Report? = nil) throws(GoLiveError) -> Report {
+    /// `staging`: where the files rendered by this build already are (see `Staging`); it is emptied
+    /// into the output folder and removed.
+    func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
+               planned: Report? = nil, staging: Staging? = nil) throws(GoLiveError) -> Report {
         for file in files where !OutputPath.isSafeRelative(file.path) {
             throw .io(path: file.path, reason: "refusing to write outside the output folder")
         }
         // `planned`: the preview the caller already made of these files, so they are not compared twice.
         let report = planned ?? preview(files, previous: previous)
-        let byPath = Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
-        try putAll(report.written, from: byPath)
+        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        if let staging, staging.isFirstBuild, try firstBuild(report, byPath, manifest: manifest, extras: extras, staging: staging) {
+            return report
+        }
+        try putAll(report.written, from: byPath, staging: staging)
         for path in report.removed {
             do { try FileManager.default.removeItem(at: url(path)) } catch {
                 throw .io(path: url(path).path, reason: "cannot remove the stale output: \(error.localizedDescription)")
@@ -78,35 +81,56 @@ public struct OutputWriter: Sendable {
         if (try? Data(contentsOf: url(Manifest.fileName))) != manifestData {
             try put(manifestData, at: Manifest.fileName)
         }
+        staging?.discard()
         return report
+    }
+
+    /// No output folder yet: the rest goes into the staging folder, which then becomes the output
+    /// folder in one rename. False when the folder appeared meanwhile: the files then go in one by one.
+    private func firstBuild(_ report: Report, _ byPath: [String: OutputFile], manifest: Manifest,
+                            extras: [OutputFile], staging: Staging) throws(GoLiveError) -> Bool {
+        for path in report.written {
+            guard let file = byPath[path], file.isInMemory else { continue }
+            try staging.write(file.data, at: path)
+        }
+        for extra in extras where OutputPath.isSafeRelative(extra.path) { try staging.write(extra.data, at: extra.path) }
+        try staging.write(manifest.encoded(), at: Manifest.fileName)
+        return rename(staging.root.path, directory.path) == 0
     }
 
     private func url(_ path: String) -> URL { directory.appendingPathComponent(path) }
 
     /// File creation is kernel work that proceeds in parallel across folders: two threads halve it.
+    /// Each thread takes whole folders, so the two never wait on the same folder's lock.
     /// Every rename happens whatever the others do; the first error is reported.
-    private func putAll(_ paths: [String], from data: [String: Data]) throws(GoLiveError) {
+    private func putAll(_ paths: [String], from files: [String: OutputFile], staging: Staging?) throws(GoLiveError) {
         let threads = min(ProcessInfo.processInfo.activeProcessorCount, paths.count < 64 ? 1 : 2)
-        guard threads > 1 else {
-            for path in paths { try put(data[path] ?? Data(), at: path) }
-            return
-        }
-        let failure = FirstFailure()
-        DispatchQueue.concurrentPerform(iterations: threads) { part in
-            for index in stride(from: part, to: paths.count, by: threads) {
-                do throws(GoLiveError) { try put(data[paths[index]] ?? Data(), at: paths[index]) } catch { failure.record(error) }
+        let folders = Dictionary(grouping: paths) { path in path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
+            .sorted { $0.key < $1.key }.map(\.value)
+        let failures = Parallel.map(folders, threads: threads) { folder -> GoLiveError? in
+            var failure: GoLiveError?
+            for path in folder {
+                do throws(GoLiveError) { try place(files[path], at: path, staging: staging) } catch { failure = failure ?? error }
             }
+            return failure
         }
-        if let error = failure.error { throw error }
+        if let error = failures.compactMap({ $0 }).first { throw error }
     }
 
-    private final class FirstFailure: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var error: GoLiveError?
-        func record(_ error: GoLiveError) {
-            lock.lock()
-            if self.error == nil { self.error = error }
-            lock.unlock()
+    /// A staged file is renamed into place; a file still in memory is written beside its target first.
+    private func place(_ file: OutputFile?, at path: String, staging: Staging?) throws(GoLiveError) {
+        guard let file, file.stored?.place == .staged, let staging else { return try put(file?.data ?? Data(), at: path) }
+        let target = url(path)
+        try makeFolder(target.deletingLastPathComponent())
+        if rename(staging.url(path).path, target.path) != 0 {
+            throw .io(path: target.path, reason: "cannot rename into place: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func makeFolder(_ folder: URL) throws(GoLiveError) {
+        guard !FileManager.default.fileExists(atPath: folder.path) else { return }
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw .io(path: folder.path, reason: "cannot create the folder: \(error.localizedDescription)")
         }
     }
 
@@ -114,30 +138,11 @@ public struct OutputWriter: Sendable {
         let target = url(path)
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).golive-tmp")
-        if !FileManager.default.fileExists(atPath: folder.path) {
-            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                throw .io(path: folder.path, reason: "cannot create the folder: \(error.localizedDescription)")
-            }
-        }
+        try makeFolder(folder)
         // A fresh file renamed into place: no truncation of the old one, and atomic for readers.
-        // Plain POSIX calls: this runs once per changed file, tens of thousands of times on a large build.
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw .io(path: target.path, reason: "cannot write: \(String(cString: strerror(errno)))")
-        }
-        let complete = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return false }
-                offset += written
-            }
-            return true
-        }
-        let reason = String(cString: strerror(errno))
-        if close(descriptor) != 0 || !complete {
-            unlink(temporary.path)
-            throw .io(path: target.path, reason: "cannot write: \(reason)")
+        do throws(GoLiveError) { try FileBytes.write(data, to: temporary.path) } catch {
+            guard case .io(_, let reason) = error else { throw error }
+            throw .io(path: target.path, reason: reason)
         }
         if rename(temporary.path, target.path) != 0 {
             let reason = String(cString: strerror(errno))

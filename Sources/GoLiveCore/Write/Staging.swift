@@ -1,0 +1,132 @@
+import Foundation
+
+/// Where a build puts the files it renders before they go into the output folder. Each unit's files
+/// are written there as soon as the unit has rendered, so a build of tens of thousands of files never
+/// holds them all in memory; they are renamed into place only once everything has rendered. A failed
+/// build removes the staging folder and leaves the output folder as it was.
+///
+/// It sits inside the output folder (a rename then never crosses file systems), or beside it on a
+/// first build, when it then simply becomes the output folder: one rename instead of one per file.
+final class Staging: @unchecked Sendable {
+    let output: URL
+    let root: URL
+    /// The output folder did not exist when the build started.
+    let isFirstBuild: Bool
+    private let previous: [String: String]
+    private let lock = NSLock()
+    private var folders: Set<String> = []
+    private(set) var failure: GoLiveError?
+
+    static let folderName = ".golive-staging"
+
+    /// `previous`: the last build's digests by path, to tell the files the output folder already holds.
+    init(output: URL, previous: [String: String]) throws(GoLiveError) {
+        self.output = output
+        self.previous = previous
+        isFirstBuild = !FileManager.default.fileExists(atPath: output.path)
+        root = isFirstBuild
+            ? output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(Self.folderName)")
+            : output.appendingPathComponent(Self.folderName)
+        // A build that was killed leaves its staging folder behind; nothing in it is wanted.
+        try? FileManager.default.removeItem(at: root)
+        do { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) } catch {
+            throw .io(path: root.path, reason: "cannot create the staging folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// A unit's files, each moved to disk unless the output folder holds its bytes already. Calendars
+    /// stay in memory: their SEQUENCE is settled once every unit has rendered.
+    func take(_ files: [OutputFile]) -> [OutputFile] {
+        files.map { file in
+            guard file.isInMemory, !file.path.hasSuffix(".ics"), OutputPath.isSafeRelative(file.path) else { return file }
+            let digest = Digest.fnv1a(file.data)
+            var taken = OutputFile(path: file.path, data: Data())
+            if !isFirstBuild, holds(file, digest: digest) {
+                taken.stored = .init(place: .inPlace, digest: digest, size: file.data.count)
+                return taken
+            }
+            do throws(GoLiveError) {
+                try write(file.data, at: file.path)
+            } catch {
+                record(error)
+                return file
+            }
+            taken.stored = .init(place: .staged, digest: digest, size: file.data.count)
+            return taken
+        }
+    }
+
+    /// Writes `data` to the staging folder under `path` (the files the build keeps in memory).
+    func write(_ data: Data, at path: String) throws(GoLiveError) {
+        let target = root.appendingPathComponent(path)
+        try makeFolder(of: path)
+        try FileBytes.write(data, to: target.path)
+    }
+
+    /// The staging folder's copy of `path`.
+    func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    func discard() { try? FileManager.default.removeItem(at: root) }
+
+    /// Whether the output folder already holds these bytes at this path: recorded with the same
+    /// digest by the last build and still of that size, or (without a record) the same bytes on disk.
+    private func holds(_ file: OutputFile, digest: String) -> Bool {
+        let target = output.appendingPathComponent(file.path)
+        if previous[file.path] == digest, FileBytes.size(of: target.path) == file.data.count { return true }
+        guard FileBytes.size(of: target.path) == file.data.count else { return false }
+        return FileManager.default.contents(atPath: target.path) == file.data
+    }
+
+    private func makeFolder(of path: String) throws(GoLiveError) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        lock.lock()
+        let known = folders.contains(folder)
+        lock.unlock()
+        guard !known else { return }
+        let url = root.appendingPathComponent(folder)
+        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            throw .io(path: url.path, reason: "cannot create the folder: \(error.localizedDescription)")
+        }
+        lock.lock()
+        folders.insert(folder)
+        lock.unlock()
+    }
+
+    private func record(_ error: GoLiveError) {
+        lock.lock()
+        if failure == nil { failure = error }
+        lock.unlock()
+    }
+}
+
+/// Plain POSIX file calls: they run once per file, tens of thousands of times on a large build.
+enum FileBytes {
+    static func write(_ data: Data, to path: String) throws(GoLiveError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        let complete = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return true
+        }
+        let reason = String(cString: strerror(errno))
+        if close(descriptor) != 0 || !complete {
+            unlink(path)
+            throw .io(path: path, reason: "cannot write: \(reason)")
+        }
+    }
+
+    /// The size of a regular file, nil when there is none.
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+}

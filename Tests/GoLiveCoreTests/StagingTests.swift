@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import GoLiveCore
+
+/// A build writes each unit's files to a staging folder as soon as they render, and moves them into
+/// the output folder only once everything has rendered. What protects users: a build that fails
+/// after rendering leaves the output folder as it was and no staging folder anywhere.
+@Suite("Staged writes")
+struct StagingTests {
+    static func build(_ files: ProjectFiles, _ out: URL, strict: Bool = false) throws -> Build.Result {
+        var options = Build.Options()
+        options.strict = strict
+        return try Build(files: files, outputDirectory: out, options: options).run()
+    }
+
+    static func entries(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    static func parent() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("golive-staging-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func aBuildThatFailsAfterRenderingLeavesTheOutputAsItWasAndNoStagingFolder() throws {
+        let parent = try Self.parent()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        _ = try Self.build(TrainingOutputFixture.files(), out)
+        #expect(Self.entries(parent) == ["out"])
+        let before = try BuildOutputTests.snapshot(out)
+        // The example has warnings: --strict fails once every document has rendered and been staged.
+        #expect(throws: GoLiveError.self) { try Self.build(RebuildTests.withEntry, out, strict: true) }
+        let after = try BuildOutputTests.snapshot(out)
+        #expect(Set(after.keys) == Set(before.keys))
+        for (path, (data, date)) in before {
+            #expect(after[path]?.0 == data, "\(path) changed")
+            #expect(after[path]?.1 == date, "\(path) was rewritten")
+        }
+        #expect(Self.entries(parent) == ["out"])
+        #expect(!Self.entries(out).contains(Staging.folderName))
+    }
+
+    @Test func aFailedFirstBuildCreatesNoOutputFolder() throws {
+        let parent = try Self.parent()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        #expect(throws: GoLiveError.self) { try Self.build(TrainingOutputFixture.files(), parent.appendingPathComponent("out"), strict: true) }
+        #expect(Self.entries(parent) == [])
+    }
+
+    @Test func aFirstBuildAndARebuildGiveWhatIsRenderedInMemory() throws {
+        let parent = try Self.parent()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        for files in [TrainingOutputFixture.files(), RebuildTests.withEntry] {
+            _ = try Self.build(files, out)
+            let (rendered, _) = try Rendering.run(try LoadedProject.load(files), try Planning.run(try LoadedProject.load(files).plan),
+                                                  options: Build.Options(), history: Manifest.load(from: out))
+            for file in rendered where !file.path.hasSuffix(".ics") {
+                #expect(FileManager.default.contents(atPath: out.appendingPathComponent(file.path).path) == file.data, "\(file.path)")
+            }
+        }
+    }
+
+    @Test func aStagingFolderLeftByAKilledBuildIsClearedAndNeverPublished() throws {
+        let parent = try Self.parent()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        _ = try Self.build(TrainingOutputFixture.files(), out)
+        let leftover = out.appendingPathComponent(Staging.folderName).appendingPathComponent("agents-paris/kit.md")
+        try FileManager.default.createDirectory(at: leftover.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("half a kit".utf8).write(to: leftover)
+        let result = try Self.build(RebuildTests.withEntry, out)
+        #expect(!result.report.written.isEmpty)
+        #expect(!Self.entries(out).contains(Staging.folderName))
+        #expect(String(decoding: FileManager.default.contents(atPath: out.appendingPathComponent("agents-paris/kit.md").path) ?? Data(),
+                       as: UTF8.self).contains("half a kit") == false)
+    }
+}

@@ -46,14 +46,15 @@ public enum EMLWriter {
 
     /// Keeps only characters allowed in a msg-id; adds a domain if the caller gave none.
     static func messageID(_ message: EmailMessage) -> String {
-        let allowed = message.messageID.unicodeScalars.filter {
-            $0.value > 0x20 && $0.value < 0x7F && !"<>()[]\\\",;:".unicodeScalars.contains($0)
-        }
-        let parts = String(String.UnicodeScalarView(allowed)).split(separator: "@").map(String.init)
+        // Bytes: every scalar kept is printable ASCII, and every byte of any other scalar is ≥ 0x80.
+        let allowed = message.messageID.utf8.filter { $0 > 0x20 && $0 < 0x7F && !msgIDSpecials.contains($0) }
+        let parts = String(decoding: allowed, as: UTF8.self).split(separator: "@").map(String.init)
         let left = parts.first ?? "golive-" + EmailFNV1a.hex64([message.subject, message.textBody, message.htmlBody])
         let right = parts.dropFirst().joined(separator: ".")
         return left + "@" + (right.isEmpty ? "golive" : right)
     }
+
+    private static let msgIDSpecials = Set("<>()[]\\\",;:".utf8)
 
     private static func part(boundary: String, type: String, body: String) -> [String] {
         ["--\(boundary)",

@@ -16,16 +16,18 @@ public struct EmailAddress: Sendable, Equatable {
     /// quotes, commas, brackets…). Internationalised addresses are refused
     /// because they would need SMTPUTF8, which a draft file cannot promise.
     public var isValid: Bool {
-        let scalars = address.unicodeScalars
-        guard (3...254).contains(scalars.count) else { return false }
-        let forbidden: Set<Unicode.Scalar> = ["<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\""]
-        guard scalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !forbidden.contains($0) }) else {
+        // Bytes, not scalars: only printable ASCII passes, and there one byte is one scalar.
+        let bytes = address.utf8
+        guard (3...254).contains(bytes.count),
+              bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !Self.forbidden.contains($0) }) else {
             return false
         }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
         return !local.isEmpty && !domain.isEmpty && !domain.hasPrefix(".") && !domain.hasSuffix(".")
     }
+
+    private static let forbidden = Set("<>()[],;:\\\"".utf8)
 
     /// Reads what a person writes in a plan: `address`, or `Name <address>` (the name may be
     /// in double quotes). Nil when it is neither, when the address fails `isValid` or has no

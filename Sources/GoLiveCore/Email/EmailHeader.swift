@@ -11,6 +11,7 @@ enum EmailHeader {
 
     /// Replaces CR, LF, tab and every other C0/C1 control (and DEL) by a space.
     static func sanitize(_ value: String) -> String {
+        guard mayHoldControl(value) else { return value }
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             let v = scalar.value
@@ -19,6 +20,19 @@ enum EmailHeader {
             out.append(isControl ? " " : scalar)
         }
         return String(out)
+    }
+
+    /// False only when `value` surely has none of the scalars `sanitize` replaces: C1 controls
+    /// are encoded C2 80–C2 9F and U+2028/U+2029 E2 80 A8–A9, so other bytes ≥ 0x80 are letters.
+    private static func mayHoldControl(_ value: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in value.utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if previous.1 == 0xC2, (0x80...0x9F).contains(byte) { return true }
+            if previous == (0xE2, 0x80), byte == 0xA8 || byte == 0xA9 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Folds `Name: token token …`, breaking only between tokens.

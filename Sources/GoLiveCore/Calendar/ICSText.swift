@@ -40,6 +40,9 @@ enum ICSText {
     /// A parameter value (such as a TZID) must be quoted when it holds `:`, `;` or `,`,
     /// and can never hold a double quote.
     static func parameterValue(_ value: String) -> String {
+        // Every DTSTART and DTEND carries the zone's id, which holds none of these.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x22 || $0 == 0x3A || $0 == 0x3B || $0 == 0x2C })
+        else { return value }
         let clean = sanitizeURI(value).replacingOccurrences(of: "\"", with: "")
         return clean.contains(where: { ":;,".contains($0) }) ? "\"\(clean)\"" : clean
     }

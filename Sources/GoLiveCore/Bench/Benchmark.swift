@@ -78,15 +78,7 @@ public struct Benchmark {
 
     /// The generated project as files in `root`, for `golive build` and profilers.
     public func writeProject(to root: URL) throws(GoLiveError) {
-        for (path, text) in SyntheticProject.files(audiences: audiences, waves: waves, seed: seed).sorted(by: { $0.key < $1.key }) {
-            let url = root.appendingPathComponent(path)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
-            } catch {
-                throw .io(path: url.path, reason: "cannot write the generated project: \(error.localizedDescription)")
-            }
-        }
+        _ = try Scaffold.writeTree(SyntheticProject.files(audiences: audiences, waves: waves, seed: seed), into: root)
     }
 
     static func seconds(_ duration: Duration) -> Double {

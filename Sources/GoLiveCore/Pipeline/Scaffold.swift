@@ -85,8 +85,13 @@ public enum Scaffold {
         if FileManager.default.fileExists(atPath: plan.path) {
             throw .usage("\(plan.path) already exists: golive init only creates new projects")
         }
+        return try writeTree(files(code: code), into: root)
+    }
+
+    /// Writes `[path: text]` below `root`, creating folders; the paths written, sorted.
+    static func writeTree(_ tree: [String: String], into root: URL) throws(GoLiveError) -> [String] {
         var written: [String] = []
-        for (path, text) in files(code: code).sorted(by: { $0.key < $1.key }) {
+        for (path, text) in tree.sorted(by: { $0.key < $1.key }) {
             let url = root.appendingPathComponent(path)
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -35,4 +35,18 @@ struct BenchCommandTests {
         let planned = try Planning.run(loaded.plan)
         #expect(planned.training != nil, "the generated training must fit")
     }
+
+    @Test func theGeneratedProjectCanBeWrittenOutAndBuilt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("golive-bench-project-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let write = try CommandLineTests.golive(["bench", "--audiences", "12", "--waves", "2", "--write-project", folder.path])
+        #expect(write.status == 0, "\(write.err)")
+        let tree = SyntheticProject.files(audiences: 12, waves: 2, seed: 1)
+        for (path, text) in tree {
+            #expect(FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) == Data(text.utf8), "\(path)")
+        }
+        let build = try CommandLineTests.golive(["build", folder.path])
+        #expect(build.status == 0, "\(build.err)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/aud-1/kit.html").path))
+    }
 }

@@ -1,0 +1,402 @@
+import Foundation
+import Testing
+@testable import GoLiveCore
+
+/// The manifest's own JSON codec against the Codable one it replaces: the same bytes out, the same
+/// manifests in, and nil rather than a trap on anything else.
+@Suite("Manifest JSON codec")
+struct ManifestJSONTests {
+    typealias GuideVersionRecord = Manifest.GuideVersionRecord
+    typealias GuideChange = Manifest.GuideChange
+
+    // MARK: the reference: Codable, configured as `Manifest.encoded()`/`load` were before this codec
+
+    static func codableEncoded(_ manifest: Manifest) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(manifest) + Data("\n".utf8)
+    }
+
+    static func codableDecoded(_ data: Data) -> Manifest? {
+        try? JSONDecoder().decode(Manifest.self, from: data)
+    }
+
+    /// The codec builds diagnostics through their initialisers (Codable sets the fields directly):
+    /// the one documented difference, applied to the reference so the two can be compared.
+    static func normalized(_ manifest: Manifest?) -> Manifest? {
+        guard var manifest else { return nil }
+        manifest.units = manifest.units?.mapValues { unit in
+            var unit = unit
+            unit.warnings = unit.warnings?.map { d in
+                Diagnostic(d.severity, GoLiveCore.SourceLocation(file: d.location.file, line: d.location.line, column: d.location.column), d.message)
+            }
+            return unit
+        }
+        return manifest
+    }
+
+    static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+
+    /// Encodes with both, expects the same bytes, and reads them back with both.
+    static func expectSameAsCodable(_ manifest: Manifest, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let mine = manifest.encodeJSON()
+        let reference = try codableEncoded(manifest)
+        #expect(text(mine) == text(reference), sourceLocation: sourceLocation)
+        #expect(mine == reference, sourceLocation: sourceLocation)
+        #expect(Manifest.decodeJSON(mine) == manifest, sourceLocation: sourceLocation)
+        #expect(Manifest.decodeJSON(reference) == codableDecoded(reference), sourceLocation: sourceLocation)
+    }
+
+    // MARK: fixtures
+
+    /// Strings that need care: escapes, every control character, non-ASCII, emoji, combining marks.
+    static let awkward: [String] = {
+        var controls = ""
+        for byte in 0..<0x20 { controls.unicodeScalars.append(Unicode.Scalar(UInt8(byte))) }
+        return [
+            "", "plain", "with \"quotes\" and \\backslashes\\", "a/b/c.html", controls, "tab\there\nnewline\r\n",
+            "\u{7F} delete", "Tableau de bord — « Relances » à 9 h", "日本語のテキスト", "emoji 😀👩‍👩‍👧 flags 🇫🇷",
+            "e\u{301} combining", "\u{2028}\u{2029}\u{85}\u{FEFF}\u{FFFF}", "\u{10FFFF}", "{\"json\": [1, 2]}",
+            String(repeating: "long ∑ line \\ \" ", count: 5_000),
+        ]
+    }()
+
+    /// A manifest with every field set, strings and keys drawn from `awkward`.
+    static func rich(_ seed: UInt64, allOptionals: Bool? = nil) -> Manifest {
+        var rng = SplitMix(seed)
+        func pick() -> String { awkward[Int(rng.next() % UInt64(awkward.count))] }
+        func some() -> Bool { allOptionals ?? (rng.next() % 2 == 0) }
+        func number() -> Int { [0, 1, 42, -7, Int.max, Int.min, 1_000_000][Int(rng.next() % 7)] }
+        func keys(_ count: Int) -> [String] { (0..<count).map { "\(pick().prefix(40))#\($0)" } }
+
+        var m = Manifest()
+        m.format = number()
+        for key in keys(8) { m.files[key] = pick() }
+        for key in keys(3) { m.inputs[key] = pick() }
+        for key in keys(4) {
+            let kinds: [GuideChange.Kind] = [.sectionAdded, .sectionUpdated, .sectionRemoved, .introductionUpdated, .issueAdded, .tipAdded,
+                                             .questionAnswered, .workaroundAvailable, .answerUpdated, .issueReopened, .feedbackRemoved]
+            let changes = (0..<Int(rng.next() % 4)).map { i in GuideChange(kinds[(i + key.count) % kinds.count], pick(), section: some() ? pick() : nil) }
+            m.guides[key] = GuideVersionRecord(
+                version: "1.\(rng.next() % 20)", digest: pick(), changes: changes,
+                language: some() ? pick() : nil,
+                sections: some() ? Dictionary(uniqueKeysWithValues: keys(Int(rng.next() % 3)).map { ($0, Manifest.SectionRecord(heading: pick(), digest: pick())) }) : nil,
+                feedback: some() ? Dictionary(uniqueKeysWithValues: keys(Int(rng.next() % 3)).map { ($0, Manifest.FeedbackRecord(status: pick(), digest: pick())) }) : nil,
+                fixedIn: some() ? Dictionary(uniqueKeysWithValues: keys(Int(rng.next() % 3)).map { ($0, pick()) }) : nil)
+        }
+        if some() {
+            m.events = Dictionary(uniqueKeysWithValues: keys(3).map { ($0, Manifest.EventRecord(digest: pick(), sequence: number(), stamp: some() ? pick() : nil)) })
+        }
+        if some() {
+            m.units = Dictionary(uniqueKeysWithValues: keys(3).map { key in
+                let warnings = (0..<Int(rng.next() % 3)).map { i in
+                    Diagnostic(i % 2 == 0 ? .warning : .error, GoLiveCore.SourceLocation(file: pick(), line: 1 + i, column: Int.max - i), pick())
+                }
+                return (key, Manifest.UnitRecord(key: pick(), files: Dictionary(uniqueKeysWithValues: keys(3).map { ($0, number()) }),
+                                                 events: some() ? Dictionary(uniqueKeysWithValues: keys(2).map { ($0, [pick(), pick()]) }) : nil,
+                                                 warnings: some() ? warnings : nil))
+            })
+        }
+        return m
+    }
+
+    /// A small manifest with one of everything, for the malformed-input tests.
+    static let small: Manifest = {
+        var m = Manifest()
+        m.files = ["a/guide.html": "d1", "b\u{e9}.ics": "d\"2"]
+        m.inputs = ["plan.yaml": "d3"]
+        m.guides = ["user-guide/agents": GuideVersionRecord(version: "1.2", digest: "g", changes: [GuideChange(.issueAdded, "x\ty", section: "S")],
+                                                            language: "fr", sections: ["s": .init(heading: "H", digest: "h")],
+                                                            feedback: ["fb-1": .init(status: "open", digest: "f")], fixedIn: ["fb-0": "1.1"])]
+        m.events = ["uid@x": .init(digest: "e", sequence: 3, stamp: "20270301T090000Z")]
+        m.units = ["kit/agents": .init(key: "k", files: ["a/guide.html": 120], events: ["uid@x": ["e"]],
+                                       warnings: [.warning(GoLiveCore.SourceLocation(file: "plan.yaml", line: 4, column: 2), "careful 😀")])]
+        return m
+    }()
+
+    // MARK: writing
+
+    @Test func aManifestOfTheExampleProjectIsWrittenByteForByteAsCodableWritesIt() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("golive-manifest-json-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        _ = try Build(files: TrainingOutputFixture.files(), outputDirectory: out).run()
+        // A second build after a feedback entry: guide changes, feedback and fixed-in records too.
+        _ = try Build(files: RebuildTests.withEntry, outputDirectory: out).run()
+        let written = try Data(contentsOf: out.appendingPathComponent(Manifest.fileName))
+        let manifest = try #require(Self.codableDecoded(written))
+        #expect(manifest.units?.isEmpty == false && manifest.events?.isEmpty == false && manifest.guides.values.contains { !$0.changes.isEmpty })
+        #expect(Manifest.decodeJSON(written) == manifest)
+        try Self.expectSameAsCodable(manifest)
+    }
+
+    @Test(arguments: 0..<40 as Range<UInt64>)
+    func richManifestsAreWrittenAsCodableWritesThemAndReadBack(seed: UInt64) throws {
+        try Self.expectSameAsCodable(Self.rich(seed))
+    }
+
+    @Test func everyOptionalPresentOrAbsent() throws {
+        try Self.expectSameAsCodable(Self.rich(1, allOptionals: true))
+        let bare = Self.rich(1, allOptionals: false)
+        #expect(bare.events == nil && bare.units == nil)
+        try Self.expectSameAsCodable(bare)
+        try Self.expectSameAsCodable(Self.small)
+    }
+
+    @Test func emptyContainersAndAnEmptyManifest() throws {
+        try Self.expectSameAsCodable(Manifest())
+        var m = Manifest()
+        m.events = [:]
+        m.units = ["u": .init(key: "", files: [:], events: ["e": []], warnings: [])]
+        m.guides = ["g": GuideVersionRecord(version: "", digest: "", sections: [:], feedback: [:], fixedIn: [:])]
+        try Self.expectSameAsCodable(m)
+        #expect(Self.text(Manifest().encodeJSON()).contains("\"files\" : {\n\n  },"))
+    }
+
+    @Test func keysAreSortedAsSortedKeysSortsThem() throws {
+        // Not String `<`: that one normalises, and would put "é" before "e\u{301}x".
+        var m = Manifest()
+        for key in ["B", "a", "a10", "a9", "A", "_", "é", "e\u{301}x", "ｚ", "\u{FFFF}", "😀", "a/b", "a-b", "aa", ""] { m.files[key] = key }
+        try Self.expectSameAsCodable(m)
+        let text = Self.text(m.encodeJSON())
+        let order = ["\"\" :", "\"A\" :", "\"B\" :", "\"_\" :", "\"a\" :", "\"a-b\" :", "\"e\u{301}x\" :", "\"é\" :", "\"😀\" :"].map { text.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
+    }
+
+    @Test func stringsAreEscapedAsJSONEncoderEscapesThem() throws {
+        var m = Manifest()
+        m.inputs["k"] = "\u{0}\u{1}\u{8}\t\n\u{B}\u{C}\r\u{1F}\"\\/\u{7F}é"
+        let text = Self.text(m.encodeJSON())
+        #expect(text.contains(#""k" : "\u0000\u0001\b\t\n\u000b\f\r\u001f\"\\/\#u{7F}é""#))
+        try Self.expectSameAsCodable(m)
+    }
+
+    // MARK: reading
+
+    @Test func anOlderManifestWithoutUnitsOrEventsStillReads() throws {
+        let old = """
+        {
+          "files" : { "index.html" : "abc" },
+          "format" : 1,
+          "guides" : { "g/a" : { "changes" : [ ], "digest" : "d", "version" : "1.0" } },
+          "inputs" : { }
+        }
+        """
+        let manifest = try #require(Manifest.decodeJSON(Data(old.utf8)))
+        #expect(manifest.events == nil && manifest.units == nil)
+        #expect(manifest.guides["g/a"] == GuideVersionRecord(version: "1.0", digest: "d"))
+        #expect(manifest == Self.codableDecoded(Data(old.utf8)))
+    }
+
+    static let fieldNames: Set<String> = [
+        "events", "files", "format", "guides", "inputs", "units", "changes", "digest", "feedback", "fixedIn", "language",
+        "sections", "version", "heading", "status", "kind", "section", "text", "sequence", "stamp", "key", "warnings",
+        "location", "column", "file", "line", "message", "severity",
+    ]
+
+    @Test func unknownKeysAreSkippedAtEveryLevel() throws {
+        let unknown = #""zz-new" : {"a": [1, -2.5e-3, true, false, null, "\u00e9\"", {"b": {}}, []]},"#
+        // Before the first key of every object of a manifest type (not of the dictionaries: there, it would be an entry).
+        var lines = Self.text(try Self.codableEncoded(Self.small)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var inserted = 0
+        for index in lines.indices.reversed() where lines[index].hasSuffix("{") && index + 1 < lines.count {
+            let next = lines[index + 1].drop { $0 == " " }
+            guard let name = next.dropFirst().split(separator: "\"").first, Self.fieldNames.contains(String(name)) else { continue }
+            lines.insert(unknown, at: index + 1)
+            inserted += 1
+        }
+        #expect(inserted == 9, "the manifest, a guide, a change, a section, a feedback, an event, a unit, a warning, its location")
+        let data = Data(lines.joined(separator: "\n").utf8)
+        #expect(Manifest.decodeJSON(data) == Self.small)
+        #expect(Self.codableDecoded(data) == Self.small)
+    }
+
+    /// Inputs that are valid JSON but written differently, or not valid at all: the codec agrees with JSONDecoder.
+    @Test(arguments: [
+        // Valid, as compact JSON, with every escape, BOM, integers written as decimals, null optionals, duplicate keys.
+        #"{"format":1,"files":{},"inputs":{},"guides":{}}"#,
+        " \t\r\n{ \"format\" : 1 , \"files\" : { } , \"inputs\" : { } , \"guides\" : { } } \n\t",
+        "\u{FEFF}{\"format\":1,\"files\":{},\"inputs\":{},\"guides\":{}}",
+        #"{"format":1,"files":{"\/a\"\\\b\f\n\r\t\u0000\u00E9\ud83d\ude00":"\u002F"},"inputs":{},"guides":{}}"#,
+        #"{"format":1.0,"files":{},"inputs":{},"guides":{},"events":{"u":{"digest":"d","sequence":25e-1}}}"#,
+        #"{"format":1.0,"files":{},"inputs":{},"guides":{},"events":{"u":{"digest":"d","sequence":250E-1}}}"#,
+        #"{"format":1E+2,"files":{},"inputs":{},"guides":{},"events":{"u":{"digest":"d","sequence":-0.0}}}"#,
+        #"{"format":0.1e1,"files":{},"inputs":{},"guides":{},"events":null,"units":null}"#,
+        #"{"format":12345678901234567890e-1,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":-9223372036854775808,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":9223372036854775807,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{"a":"1","a":"2"},"inputs":{},"guides":{},"format":2}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{"g":{"changes":[],"digest":"d","version":"v","language":null,"sections":null,"feedback":null,"fixedIn":null}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{"g":{"changes":[{"kind":"tipAdded","text":"t","section":null}],"digest":"d","version":"v"}}}"#,
+        #"{"\u0066ormat":1,"files":{},"inputs":{},"guides":{}}"#,
+        // Invalid: missing or wrong required keys, wrong types, bad enum values, bad numbers, bad strings, bad syntax.
+        "", " ", "null", "[]", "{}", "1", #""x""#,
+        #"{"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"inputs":{},"guides":{}}"#,
+        #"{"format":"1","files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":null,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":true,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":1.5,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":1e400,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":9223372036854775808,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":-9223372036854775809,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":01,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":+1,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":1.,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":.5,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":1e,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":-,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":[],"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{"a":1},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{"a":null},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{"g":{"digest":"d","version":"v"}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{"g":{"changes":[{"kind":"nope","text":"t"}],"digest":"d","version":"v"}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{"g":{"changes":{},"digest":"d","version":"v"}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{"g":{"changes":[],"digest":"d","version":"v","sections":{"s":{"heading":"h"}}}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"events":{"u":{"digest":"d"}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"events":{"u":{"digest":"d","sequence":"1"}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"events":[]}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"units":{"u":{"key":"k"}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"units":{"u":{"key":"k","files":{"a":"1"}}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"units":{"u":{"key":"k","files":{},"events":{"x":"y"}}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"units":{"u":{"key":"k","files":{},"warnings":[{"severity":"fatal","location":{"file":"f","line":1,"column":1},"message":"m"}]}}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"units":{"u":{"key":"k","files":{},"warnings":[{"severity":"error","location":{"file":"f","line":1},"message":"m"}]}}}"#,
+        #"{"format":1,"files":{"a":"\x"},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{"a":"\u12"},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{"a":"\u12G4"},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{"a":"\ud800"},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{"a":"\ud800\u0041"},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{"a":"\udc00"},"inputs":{},"guides":{}}"#,
+        "{\"format\":1,\"files\":{\"a\":\"tab\there\"},\"inputs\":{},\"guides\":{}}",
+        #"{"format":1,"files":{},"inputs":{},"guides":{}} x"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{}}{}"#,
+        #"{"format":1 "files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"x":tru}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"x":nul}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"x":[1 2]}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"x":{"a"}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"x":{1:2}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"x":'a'}"#,
+        #"{format:1,"files":{},"inputs":{},"guides":{}}"#,
+        "{\"format\":1,\"files\":{},\"inputs\":{},\"guides\":{}\u{A0}}",
+    ])
+    func agreesWithJSONDecoder(json: String) {
+        let data = Data(json.utf8)
+        #expect(Manifest.decodeJSON(data) == Self.codableDecoded(data))
+    }
+
+    /// Where JSONDecoder (swift-foundation) is more lenient than the JSON grammar, the codec is not:
+    /// GoLive never writes these, and a manifest that does not read is only a full rebuild.
+    @Test(arguments: [
+        #"{"format":1,"files":{},"inputs":{},"guides":{},}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"x":[1,]}"#,
+        #"{"format":1,"files":{"a":"b",},"inputs":{},"guides":{}}"#,
+        #"{"format":1e-400,"files":{},"inputs":{},"guides":{}}"#,
+        #"{"format":1,"files":{},"inputs":{},"guides":{},"x":"\@"}"#,
+        "{\"format\":1,\"files\":{},\"inputs\":{},\"guides\":{},\"x\":\"\t\"}",
+    ])
+    func whatOnlyJSONDecoderToleratesIsRefused(json: String) {
+        #expect(Manifest.decodeJSON(Data(json.utf8)) == nil)
+    }
+
+    /// JSONDecoder reads some JSON that the codec refuses: a trailing comma; and, in strings it does not
+    /// decode (under a key it does not know), bad escapes, raw control characters and invalid UTF-8.
+    static func isLenientOnly(_ data: Data) -> Bool {
+        guard let json = String(validating: data, as: UTF8.self) else { return true }
+        if json.contains(/,\s*[}\]]/) || json.contains(/\\([^"\\\/bfnrtu]|u(?![0-9a-fA-F]{4}))/) { return true }
+        var inString = false, escaped = false
+        for byte in data {
+            if inString && byte < 0x20 { return true }
+            if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = inString } else if byte == UInt8(ascii: "\"") { inString.toggle() }
+        }
+        return false
+    }
+
+    @Test func theValidSpellingsReadAsExpected() throws {
+        let escapes = try #require(Manifest.decodeJSON(Data(#"{"format":1,"files":{"\/a\"\\\b\f\n\r\t\u0000\u00E9\ud83d\ude00":"\u002F"},"inputs":{},"guides":{}}"#.utf8)))
+        #expect(escapes.files == ["/a\"\\\u{8}\u{C}\n\r\t\u{0}é😀": "/"])
+        let numbers = try #require(Manifest.decodeJSON(Data(#"{"format":1E+2,"files":{},"inputs":{},"guides":{},"events":{"u":{"digest":"d","sequence":250E-1}}}"#.utf8)))
+        #expect(numbers.format == 100 && numbers.events?["u"]?.sequence == 25)
+        let duplicates = try #require(Manifest.decodeJSON(Data(#"{"format":1,"files":{"a":"1","a":"2"},"inputs":{},"guides":{},"format":2}"#.utf8)))
+        #expect(duplicates.format == 1 && duplicates.files == ["a": "1"], "the first wins, as with JSONDecoder")
+        #expect(Manifest.decodeJSON(Data(#"{"format":1,"files":{},"inputs":{},"guides":{},"events":null}"#.utf8))?.events == nil)
+    }
+
+    @Test func invalidUTF8IsRefused() {
+        var data = Data(#"{"format":1,"files":{"a":""#.utf8)
+        data.append(contentsOf: [0xC3, 0x28])
+        data.append(contentsOf: Data(#""},"inputs":{},"guides":{}}"#.utf8))
+        #expect(Self.codableDecoded(data) == nil)
+        #expect(Manifest.decodeJSON(data) == nil)
+        var escaped = Data(#"{"format":1,"files":{"a":"\u00e9"#.utf8)
+        escaped.append(0xA9)   // a stray continuation byte after an escape
+        escaped.append(contentsOf: Data(#""},"inputs":{},"guides":{}}"#.utf8))
+        #expect(Manifest.decodeJSON(escaped) == nil)
+    }
+
+    @Test func everyTruncationIsRefused() throws {
+        let data = Self.small.encodeJSON()
+        let bytes = [UInt8](data)
+        let end = try #require(bytes.lastIndex(of: UInt8(ascii: "}")))
+        for length in 0..<bytes.count {
+            let prefix = Data(bytes[..<length])
+            if length <= end {
+                #expect(Manifest.decodeJSON(prefix) == nil, "\(length) bytes of \(bytes.count)")
+            } else {
+                #expect(Manifest.decodeJSON(prefix) == Self.small)
+            }
+        }
+    }
+
+    @Test func deepNestingInAnUnknownKeyIsRefusedWithoutCrashing() {
+        func nested(_ depth: Int) -> Data {
+            Data(("{\"format\":1,\"files\":{},\"inputs\":{},\"guides\":{},\"x\":" + String(repeating: "[{\"a\":", count: depth)
+                  + "1" + String(repeating: "}]", count: depth) + "}").utf8)
+        }
+        #expect(Manifest.decodeJSON(nested(100))?.format == 1)
+        #expect(Manifest.decodeJSON(nested(200_000)) == nil)
+        let unclosed = Data(("{\"format\":1,\"x\":" + String(repeating: "[", count: 200_000)).utf8)
+        #expect(Manifest.decodeJSON(unclosed) == nil)
+    }
+
+    /// Random byte edits of a small manifest: never a trap, and the same answer as JSONDecoder.
+    @Test func mutatedManifestsAgreeWithJSONDecoder() throws {
+        let original = [UInt8](try Self.codableEncoded(Self.small))
+        let alphabet = Array(#"{}[]":,\ 0123456789.eE+-tfnulabcdx"#.utf8) + [0x00, 0x0A, 0x1F, 0x7F, 0x80, 0xC3, 0xE9, 0xFF]
+        var rng = SplitMix(7)
+        var accepted = 0
+        for _ in 0..<(Int(ProcessInfo.processInfo.environment["FUZZ_N"] ?? "") ?? 3_000) {
+            var bytes = original
+            for _ in 0..<(1 + rng.next() % 3) {
+                let at = Int(rng.next() % UInt64(bytes.count))
+                let byte = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                switch rng.next() % 3 {
+                case 0: bytes[at] = byte
+                case 1: bytes.insert(byte, at: at)
+                default: bytes.remove(at: at)
+                }
+            }
+            let data = Data(bytes)
+            let mine = Manifest.decodeJSON(data)
+            if mine != nil { accepted += 1 }
+            let reference = Self.normalized(Self.codableDecoded(data))
+            if mine == nil, reference != nil, Self.isLenientOnly(data) { continue }
+            #expect(mine == reference, "\(Self.text(data))")
+        }
+        #expect(accepted > 100, "some mutations (in strings, whitespace) keep the manifest valid")
+    }
+}
+
+extension ManifestJSONTests {
+    /// A small deterministic generator, so that a failure can be replayed.
+    struct SplitMix {
+        var state: UInt64
+        init(_ seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}

@@ -20,6 +20,10 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
+    @Option(help: "Where to generate the project and build it (default: the system's temporary folder).",
+            completion: .directory)
+    var folder: String?
+
     @Option(name: .customLong("write-project"), help: "Only write the generated project to this folder (to build or profile it yourself), and measure nothing.",
             completion: .directory)
     var writeProject: String?
@@ -36,7 +40,9 @@ struct BenchCommand: ParsableCommand {
                 print("wrote the generated project to \(root.path): build it with 'golive build \(folder)'")
                 return
             }
-            let figures = try Benchmark(audiences: audiences, waves: waves, seed: seed).run()
+            var benchmark = Benchmark(audiences: audiences, waves: waves, seed: seed)
+            benchmark.folder = folder.map { URL(fileURLWithPath: $0) }
+            let figures = try benchmark.run()
             print(json ? figures.json : figures.table)
         } catch {
             throw fail(error)

@@ -13,7 +13,8 @@ struct BenchCommandTests {
         #expect(object["audiences"] as? Int == 20)
         let stages = try #require(object["stages"] as? [[String: Any]])
         #expect(stages.map { $0["name"] as? String } == ["read+validate", "plan", "render", "write"])
-        for key in ["fullBuildSeconds", "documentsPerSecond", "markdownMegabytes", "peakMemoryMegabytes", "rebuildSeconds"] {
+        for key in ["fullBuildSeconds", "fullBuildUserCPUSeconds", "documentsPerSecond", "markdownMegabytes",
+                    "peakMemoryMegabytes", "rebuildSeconds"] {
             let value = try #require(object[key] as? Double, "\(key)")
             #expect(value > 0, "\(key)")
         }
@@ -34,6 +35,17 @@ struct BenchCommandTests {
         #expect(loaded.plan.guideSources["user-guide"]?.base?.sections.count == 30)
         let planned = try Planning.run(loaded.plan)
         #expect(planned.training != nil, "the generated training must fit")
+    }
+
+    @Test func theBenchBuildsInTheFolderItIsGivenAndLeavesItEmpty() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("golive-bench-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CommandLineTests.golive(["bench", "--audiences", "5", "--waves", "1", "--json", "--folder", folder.path])
+        #expect(run.status == 0, "\(run.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(object["folder"] as? String == folder.path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
     @Test func theGeneratedProjectCanBeWrittenOutAndBuilt() throws {

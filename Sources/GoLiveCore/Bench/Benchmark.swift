@@ -10,6 +10,12 @@ public struct Benchmark {
         /// Stage name → seconds of the full build (render stages are summed CPU time across threads).
         public var stages: [Stage]
         public var fullBuildSeconds: Double
+        /// CPU seconds of the full build, over all threads: in GoLive's code, and in the kernel
+        /// (mostly creating files: on some file systems it varies a lot from run to run).
+        public var fullBuildUserCPUSeconds: Double
+        public var fullBuildSystemCPUSeconds: Double
+        /// Where the generated project and its output were.
+        public var folder: String
         public var htmlDocuments: Int
         public var filesWritten: Int
         public var documentsPerSecond: Double
@@ -34,6 +40,9 @@ public struct Benchmark {
     public var audiences = 1000
     public var waves = 10
     public var seed: UInt64 = 1
+    /// Where to generate the project and build it (a fresh subfolder, removed afterwards); nil for the
+    /// system's temporary folder. The file system matters: the write stage is mostly its work.
+    public var folder: URL?
 
     public init(audiences: Int, waves: Int, seed: UInt64) {
         self.audiences = audiences
@@ -43,7 +52,7 @@ public struct Benchmark {
 
     public func run(progress: (String) -> Void = { _ in }) throws(GoLiveError) -> Figures {
         let fileManager = FileManager.default
-        let work = fileManager.temporaryDirectory.appendingPathComponent("golive-bench-\(audiences)-\(waves)-\(seed)-\(getpid())")
+        let work = (folder ?? fileManager.temporaryDirectory).appendingPathComponent("golive-bench-\(audiences)-\(waves)-\(seed)-\(getpid())")
         defer { try? fileManager.removeItem(at: work) }
         let out = work.appendingPathComponent("out")
         var tree = SyntheticProject.files(audiences: audiences, waves: waves, seed: seed)
@@ -51,8 +60,10 @@ public struct Benchmark {
 
         let clock = ContinuousClock()
         let fullStart = clock.now
+        let cpuStart = Self.cpuSeconds()
         let full = try Build(files: MemoryFiles(tree), outputDirectory: out).run(progress: progress)
         let fullSeconds = Self.seconds(clock.now - fullStart)
+        let cpu = Self.cpuSeconds()
 
         tree["feedback/first-week.yaml", default: ""] += SyntheticProject.oneMoreFeedback(audience: "aud-1")
         let rebuildStart = clock.now
@@ -66,7 +77,10 @@ public struct Benchmark {
         return Figures(
             audiences: audiences, waves: waves, seed: seed,
             stages: full.stageTimes.map { Stage(name: $0.stage, seconds: $0.seconds) },
-            fullBuildSeconds: fullSeconds, htmlDocuments: htmlCount, filesWritten: full.report.written.count,
+            fullBuildSeconds: fullSeconds,
+            fullBuildUserCPUSeconds: cpu.user - cpuStart.user, fullBuildSystemCPUSeconds: cpu.system - cpuStart.system,
+            folder: work.deletingLastPathComponent().path,
+            htmlDocuments: htmlCount, filesWritten: full.report.written.count,
             documentsPerSecond: Double(htmlCount) / max(fullSeconds, 1e-9),
             markdownMegabytes: megabytes, markdownMegabytesPerSecond: megabytes / max(fullSeconds, 1e-9),
             peakMemoryMegabytes: Self.peakMemoryMegabytes(),
@@ -121,6 +135,14 @@ public struct Benchmark {
         return process.terminationStatus == 0 ? seconds(clock.now - start) : nil
     }
 
+    /// This process's CPU time so far, all threads: in user space and in the kernel.
+    static func cpuSeconds() -> (user: Double, system: Double) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return (seconds(usage.ru_utime), seconds(usage.ru_stime))
+    }
+
     static func peakMemoryMegabytes() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -139,7 +161,8 @@ extension Benchmark.Figures {
                          + f(stage.seconds).padding(toLength: 14, withPad: " ", startingAt: 0) + again)
         }
         lines.append("")
-        lines.append("full build                    \(f(fullBuildSeconds)) s, \(filesWritten) files written")
+        lines.append("full build                    \(f(fullBuildSeconds)) s, \(filesWritten) files written in \(folder)")
+        lines.append("  CPU                         \(f(fullBuildUserCPUSeconds)) s in GoLive, \(f(fullBuildSystemCPUSeconds)) s in the kernel (both cores)")
         lines.append("HTML documents                \(htmlDocuments) (\(f(documentsPerSecond, 0)) per second)")
         lines.append("Markdown                      \(f(markdownMegabytes, 2)) MB (\(f(markdownMegabytesPerSecond, 2)) MB/s)")
         lines.append("peak memory                   \(f(peakMemoryMegabytes, 1)) MB")

@@ -99,6 +99,21 @@ struct BuildOutputTests {
         #expect(!OutputPath.isSafeRelative("/etc/passwd"))
         #expect(!OutputPath.isSafeRelative("a/../../b"))
         #expect(OutputPath.isSafeRelative("agents-paris/comms/2027-02-17-teaser.html"))
+        for unsafe in ["", "/", "a/", "a//b", ".", "..", ".hidden", "a/.b", "a/./b", "a\\b", "a\u{0}b", "./a"] {
+            #expect(!OutputPath.isSafeRelative(unsafe), "\(unsafe)")
+        }
+    }
+
+    /// The byte-level check says what the rule says segment by segment, on every short path.
+    @Test func theSafePathRuleOnBytesAgreesWithTheRuleOnSegments() {
+        func reference(_ path: String) -> Bool {
+            guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+            return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }
+        }
+        let alphabet: [Character] = ["a", ".", "/", "\\", "é"]
+        var paths = [""]
+        for _ in 0..<5 { paths += paths.flatMap { p in alphabet.map { p + String($0) } }.filter { $0.count <= 5 } }
+        for path in Set(paths) { #expect(OutputPath.isSafeRelative(path) == reference(path), "\(path)") }
     }
 
     @Test func onlyAPendingDecisionCarriesTheDraftBanner() throws {

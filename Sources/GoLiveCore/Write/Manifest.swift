@@ -191,11 +191,14 @@ extension Manifest {
     public static func eventRecords(in outputs: [OutputFile], kept: [String: [String]] = [:]) -> [String: EventRecord] {
         var (digests, records) = eventCopies(in: outputs)
         for (uid, list) in kept where records[uid] != nil { digests[uid, default: []] += list }
-        for (uid, list) in digests {
-            let distinct = Set(list).sorted()
-            records[uid]?.digest = distinct.count == 1 ? distinct[0] : Digest.fnv1a(distinct.joined(separator: ","))
-        }
+        for (uid, list) in digests { records[uid]?.digest = combined(list) }
         return records
+    }
+
+    /// One digest for every copy of an event: the copies' own when they agree.
+    static func combined(_ copies: [String]) -> String {
+        let distinct = Set(copies).sorted()
+        return distinct.count == 1 ? distinct[0] : Digest.fnv1a(distinct.joined(separator: ","))
     }
 
     /// UID → the digest of each copy of the event in `outputs`, and its SEQUENCE and DTSTAMP (no digest yet).
@@ -255,20 +258,36 @@ extension Manifest {
     /// last build's (its files did not change), a rendered one's are read from its files.
     mutating func record(_ units: [UnitOutcome], outputs: [OutputFile], previous: Manifest?) {
         let byPath = Dictionary(outputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var events = Self.eventRecords(in: outputs, kept: UnitOutcome.keptEvents(units))
-        var records: [String: UnitRecord] = [:]
-        for unit in units {
-            if unit.kept, let record = previous?.units?[unit.name] {
-                for uid in (record.events ?? [:]).keys where events[uid] == nil { events[uid] = previous?.events?[uid] }
-                records[unit.name] = record
-                continue
+        let rendered = units.filter { !($0.kept && previous?.units?[$0.name] != nil) }
+        // Each rendered unit's calendars are read once, on every core; the build's records are their union.
+        let calendars = Parallel.map(rendered, threads: ProcessInfo.processInfo.activeProcessorCount) { unit in
+            let files = unit.paths.compactMap { byPath[$0] }.filter { $0.path.hasSuffix(".ics") }
+            return files.isEmpty ? ([:], [:]) : Self.eventCopies(in: files)
+        }
+        var digests: [String: [String]] = [:]
+        var events: [String: EventRecord] = [:]
+        for (unitDigests, unitRecords) in calendars {
+            for (uid, list) in unitDigests { digests[uid, default: []] += list }
+            for (uid, record) in unitRecords {
+                let known = events[uid]
+                events[uid] = EventRecord(digest: "", sequence: max(record.sequence, known?.sequence ?? 0), stamp: known?.stamp ?? record.stamp)
             }
+        }
+        for (uid, list) in UnitOutcome.keptEvents(units) where events[uid] != nil { digests[uid, default: []] += list }
+        for (uid, list) in digests { events[uid]?.digest = Self.combined(list) }
+
+        var records: [String: UnitRecord] = [:]
+        for (unit, (unitDigests, _)) in zip(rendered, calendars) {
             let files = unit.paths.compactMap { byPath[$0] }
-            let calendars = files.filter { $0.path.hasSuffix(".ics") }
-            let copies = calendars.isEmpty ? [:] : Self.eventCopies(in: calendars).digests.mapValues { Set($0).sorted() }
+            let copies = unitDigests.mapValues { Set($0).sorted() }
             records[unit.name] = UnitRecord(key: unit.key, files: Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }),
                                             events: copies.isEmpty ? nil : copies,
                                             warnings: unit.warnings.isEmpty ? nil : unit.warnings)
+        }
+        for unit in units where unit.kept {
+            guard let record = previous?.units?[unit.name] else { continue }
+            for uid in (record.events ?? [:]).keys where events[uid] == nil { events[uid] = previous?.events?[uid] }
+            records[unit.name] = record
         }
         self.events = events.isEmpty ? nil : events
         self.units = records.isEmpty ? nil : records

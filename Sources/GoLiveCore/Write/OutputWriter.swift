@@ -92,10 +92,8 @@ public struct OutputWriter: Sendable {
     /// folder in one rename. False when the folder appeared meanwhile: the files then go in one by one.
     private func firstBuild(_ report: Report, _ byPath: [String: OutputFile], manifest: Manifest,
                             extras: [OutputFile], staging: Staging) throws(GoLiveError) -> Bool {
-        for path in report.written {
-            guard let file = byPath[path], file.isInMemory else { continue }
-            try staging.write(file.data, at: path)
-        }
+        let inMemory = report.written.filter { byPath[$0]?.isInMemory == true }
+        try eachFolder(inMemory) { path throws(GoLiveError) in try staging.write(byPath[path]?.data ?? Data(), at: path) }
         for extra in extras where OutputPath.isSafeRelative(extra.path) { try staging.write(extra.data, at: extra.path) }
         try staging.write(manifest.encoded(), at: Manifest.fileName)
         return rename(staging.root.path, directory.path) == 0
@@ -107,13 +105,18 @@ public struct OutputWriter: Sendable {
     /// Each thread takes whole folders, so the two never wait on the same folder's lock.
     /// Every rename happens whatever the others do; the first error is reported.
     private func putAll(_ paths: [String], from files: [String: OutputFile], staging: Staging?) throws(GoLiveError) {
+        try eachFolder(paths) { path throws(GoLiveError) in try place(files[path], at: path, staging: staging) }
+    }
+
+    /// `body` for every path, on two threads that each take whole folders.
+    private func eachFolder(_ paths: [String], _ body: @Sendable (String) throws(GoLiveError) -> Void) throws(GoLiveError) {
         let threads = min(ProcessInfo.processInfo.activeProcessorCount, paths.count < 64 ? 1 : 2)
         let folders = Dictionary(grouping: paths) { path in path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
             .sorted { $0.key < $1.key }.map(\.value)
         let failures = Parallel.map(folders, threads: threads) { folder -> GoLiveError? in
             var failure: GoLiveError?
             for path in folder {
-                do throws(GoLiveError) { try place(files[path], at: path, staging: staging) } catch { failure = failure ?? error }
+                do throws(GoLiveError) { try body(path) } catch { failure = failure ?? error }
             }
             return failure
         }

@@ -39,8 +39,17 @@ struct ICSDateTime: Equatable, Sendable {
 
     /// `YYYYMMDDTHHMMSS`, the "floating" form; callers add `Z` or a TZID.
     var text: String {
-        pad(date.year, 4) + pad(date.month, 2) + pad(date.day, 2) + "T"
-            + pad(secondOfDay / 3600, 2) + pad(secondOfDay / 60 % 60, 2) + pad(secondOfDay % 60, 2)
+        // `seconds` clamps to years 1...9999, so every field has a fixed width: 15 ASCII bytes.
+        String(unsafeUninitializedCapacity: 15) { b in
+            func put(_ value: Int, _ width: Int, at start: Int) {
+                var v = value
+                for i in stride(from: start + width - 1, through: start, by: -1) { b[i] = 0x30 + UInt8(v % 10); v /= 10 }
+            }
+            put(date.year, 4, at: 0); put(date.month, 2, at: 4); put(date.day, 2, at: 6)
+            b[8] = 0x54 // T
+            put(secondOfDay / 3600, 2, at: 9); put(secondOfDay / 60 % 60, 2, at: 11); put(secondOfDay % 60, 2, at: 13)
+            return 15
+        }
     }
 
     /// A UTC offset as `+HHMM`, or `+HHMMSS` for the rare historical offsets with seconds.
@@ -51,7 +60,4 @@ struct ICSDateTime: Equatable, Sendable {
     }
 }
 
-private func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-}
+private func pad(_ value: Int, _ width: Int) -> String { Digits.padded(value, width) }

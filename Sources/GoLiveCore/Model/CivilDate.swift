@@ -26,8 +26,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// `YYYY-MM-DD`, zero-padded by hand: `String(format:)` went through Foundation for every file name.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // `init?` keeps year in 1...9999, month and day in two digits: always 10 ASCII bytes.
+        String(unsafeUninitializedCapacity: 10) { b in
+            let y = year, m = month, d = day
+            b[0] = 0x30 + UInt8(y / 1000); b[1] = 0x30 + UInt8(y / 100 % 10)
+            b[2] = 0x30 + UInt8(y / 10 % 10); b[3] = 0x30 + UInt8(y % 10)
+            b[4] = 0x2D
+            b[5] = 0x30 + UInt8(m / 10); b[6] = 0x30 + UInt8(m % 10)
+            b[7] = 0x2D
+            b[8] = 0x30 + UInt8(d / 10); b[9] = 0x30 + UInt8(d % 10)
+            return 10
+        }
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {

@@ -27,7 +27,16 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     public var hour: Int { minutes / 60 }
     public var minute: Int { minutes % 60 }
 
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    /// `HH:MM`, zero-padded by hand rather than through `String(format:)`.
+    public var description: String {
+        String(unsafeUninitializedCapacity: 5) { b in
+            let h = hour, m = minute
+            b[0] = 0x30 + UInt8(h / 10); b[1] = 0x30 + UInt8(h % 10)
+            b[2] = 0x3A
+            b[3] = 0x30 + UInt8(m / 10); b[4] = 0x30 + UInt8(m % 10)
+            return 5
+        }
+    }
 
     public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
 }

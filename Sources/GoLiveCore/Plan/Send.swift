@@ -6,7 +6,7 @@ public struct Send: Sendable, Hashable {
     public var moment: LocalMoment
 
     /// `2027-02-17-teaser`: the message's file name under `out/<audience>/comms/`.
-    public var fileStem: String { "\(moment.date)-\(communicationID)" }
+    public var fileStem: String { moment.date.description + "-" + communicationID }
 }
 
 public enum CommsCalendar {

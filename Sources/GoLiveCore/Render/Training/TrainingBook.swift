@@ -53,8 +53,8 @@ struct TrainingBook {
 
     private static func sortKey(_ s: ScheduledSession) -> [String] {
         let timed = s.date == nil ? "1" : "0"
-        let day = s.date.map { String(format: "%08d", $0.dayNumber + 1_000_000) } ?? ""
+        let day = s.date.map { Digits.padded($0.dayNumber + 1_000_000, 8) } ?? ""
         return [timed, day, s.start?.description ?? "", s.site, s.audienceID, s.moduleID,
-                String(format: "%06d", s.number), s.roomID ?? "", s.trainerID ?? ""]
+                Digits.padded(s.number, 6), s.roomID ?? "", s.trainerID ?? ""]
     }
 }

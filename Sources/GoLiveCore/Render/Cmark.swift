@@ -18,15 +18,38 @@ enum Cmark {
     /// templates, and every input value reaching them was escaped by `MarkdownContentType`.
     /// Links and images with script-capable schemes are emptied all the same.
     static func html(_ markdown: String) -> String {
+        render(markdown, firstHeading: false).html
+    }
+
+    /// `html(_:)` and the plain text of the first top-level level-1 heading (what `blocks(_:)`
+    /// would find), from one parse: a message needs both, and parsing is most of the cost.
+    static func htmlAndTitle(_ markdown: String) -> (html: String, title: String?) {
+        render(markdown, firstHeading: true)
+    }
+
+    private static func render(_ markdown: String, firstHeading: Bool) -> (html: String, title: String?) {
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
-        return markdown.withCString { bytes -> String in
-            guard let root = cmark_parse_document(bytes, strlen(bytes), options) else { return "" }
+        return markdown.withCString { bytes -> (html: String, title: String?) in
+            guard let root = cmark_parse_document(bytes, strlen(bytes), options) else { return ("", nil) }
             defer { cmark_node_free(root) }
+            // Read before the links are defused, as a separate parse would see it.
+            let title = firstHeading ? firstLevelOneHeading(of: root) : nil
             defuseLinks(in: root)
-            guard let rendered = cmark_render_html(root, options) else { return "" }
+            guard let rendered = cmark_render_html(root, options) else { return ("", title) }
             defer { free(rendered) }
-            return String(cString: rendered)
+            return (String(cString: rendered), title)
         }
+    }
+
+    private static func firstLevelOneHeading(of root: OpaquePointer) -> String? {
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1 {
+                return plainText(of: node)
+            }
+            child = cmark_node_next(node)
+        }
+        return nil
     }
 
     /// Re-renders Markdown written by users (guides) so any raw HTML in it becomes visible text.

@@ -11,26 +11,33 @@ struct MessageDocuments {
     /// `messages`: the scheduled messages to render (`MessageSchedule.messages`), usually one audience's.
     func render(_ messages: [ScheduledMessage], _ d: inout Diagnostics) -> [OutputFile] {
         var outputs: [OutputFile] = []
+        outputs.reserveCapacity(messages.count * 3)
+        var shared: [String: MessageContext.AudienceValues] = [:]
         for message in messages {
             guard let audience = plan.audience(message.send.audienceID), let wave = plan.wave(message.send.waveID) else { continue }
             checkTrainingInvitation(message, audience: audience, &d)
-            outputs += render(message, audience: audience, wave: wave, &d)
+            // Keyed by audience and wave: a message's wave is its audience's, but nothing here relies on it.
+            let key = audience.id + "\u{0}" + wave.id
+            let values = shared[key] ?? MessageContext.AudienceValues(plan: plan, planned: planned, audience: audience, wave: wave)
+            shared[key] = values
+            outputs += render(message, audience: audience, wave: wave, shared: values, &d)
         }
         return outputs
     }
 
     private func render(_ message: ScheduledMessage, audience: Audience, wave: Wave,
-                        _ d: inout Diagnostics) -> [OutputFile] {
+                        shared: MessageContext.AudienceValues, _ d: inout Diagnostics) -> [OutputFile] {
         let l = audience.language
-        var context = MessageContext(plan: plan, planned: planned, message: message, audience: audience, wave: wave).values()
+        var context = MessageContext(plan: plan, planned: planned, message: message, audience: audience, wave: wave,
+                                     shared: shared).values()
         context["project"] = plan.project.name
         context["lang"] = l.rawValue
         let markdown = pages.templates.render(message.template, language: l, context: context, &d)
-        let subject = Self.subject(of: markdown, fallback: context["subject"] as? String ?? "", code: plan.project.code)
+        let (fragment, heading) = Cmark.htmlAndTitle(markdown)
+        let subject = Self.subject(heading: heading, fallback: context["subject"] as? String ?? "", code: plan.project.code)
         let pending = plan.decision.status == .pending
         let banner = pending ? Words.draftBanner(l) : nil
         let document = pages.withDraftBanner(markdown, l)
-        let fragment = Cmark.html(markdown)
         let html = pages.htmlPage(fragment: fragment, stem: message.stem, title: subject, language: l, &d)
         let email = EmailMessage(
             from: Self.from(message, plan: plan),
@@ -92,7 +99,11 @@ struct MessageDocuments {
     /// The message's first level-1 heading as plain text (what a custom template titles its message),
     /// else the built-in subject; always starting with the project code.
     static func subject(of markdown: String, fallback: String, code: String) -> String {
-        let heading = Cmark.blocks(markdown).first { $0.kind == .heading(level: 1) }?.text
+        subject(heading: Cmark.blocks(markdown).first { $0.kind == .heading(level: 1) }?.text, fallback: fallback, code: code)
+    }
+
+    /// `heading`: the message's first level-1 heading as plain text, when it has one.
+    static func subject(heading: String?, fallback: String, code: String) -> String {
         let line = (heading ?? fallback).split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
         if line.isEmpty { return code }

@@ -11,70 +11,100 @@ struct MessageContext {
     let message: ScheduledMessage
     let audience: Audience
     let wave: Wave
+    /// What every message of this audience shows alike, computed once for all of them.
+    let shared: AudienceValues
 
     var language: Language { audience.language }
+
+    /// The keys that depend on the audience and the plan but not on the message: an audience
+    /// gets about six messages, which used to rebuild all of these (sessions sorted, lists mapped) each time.
+    struct AudienceValues {
+        let product: String
+        let decider: Any
+        let firstSession: CivilDate?
+        /// Every key below, ready to be merged into each message's context.
+        let values: [String: Any]
+
+        init(plan: Plan, planned: Planned, audience: Audience, wave: Wave) {
+            let l = audience.language
+            let j = wave.date
+            product = MessageWords.product(plan.project)
+            decider = plan.decision.by.flatMap(MessageContext.nonEmpty).map { MessageWords.decider($0, l) } ?? false
+            firstSession = MessageDocuments.firstSession(of: audience.id, planned)?.date
+            var c: [String: Any] = [:]
+            c.reserveCapacity(64)
+            MessageContext.list(&c, "benefits", plan.project.benefits)
+            MessageContext.list(&c, "changes", audience.changes)
+            MessageContext.list(&c, "actions", audience.actions)
+            MessageContext.list(&c, "unchanged", audience.unchanged)
+            MessageContext.list(&c, "waveScope", wave.scope)
+            MessageContext.list(&c, "faq", audience.faq.map { ["question": $0.question, "answer": $0.answer] })
+            MessageContext.list(&c, "relays", audience.relays.map {
+                ["name": $0.name, "role": MessageContext.text($0.role), "email": MessageContext.text($0.email)]
+            })
+            MessageContext.list(&c, "contacts", plan.roles.compactMap { role -> [String: Any]? in
+                guard let person = role.person else { return nil }
+                return ["role": role.name, "name": person.name, "email": MessageContext.text(person.email),
+                        "phone": MessageContext.text(person.phone)]
+            })
+            MessageContext.list(&c, "supportTeams", (plan.support?.teams ?? []).map {
+                ["name": $0.name, "scope": MessageContext.text($0.scope), "contact": MessageContext.text($0.contact)]
+            })
+            MessageContext.list(&c, "guides", MessageContext.guides(plan, l))
+            let hypercare = plan.postGoLive?.hypercare
+            c["hypercareContact"] = MessageContext.text(hypercare?.contact)
+            c["hypercareUntil"] = hypercare.map { DateWords.longDate($0.until.resolve(j: j), l) } ?? false
+            MessageContext.trainingValues(&c, plan: plan, planned: planned, audience: audience, wave: wave)
+            values = c
+        }
+    }
 
     func values() -> [String: Any] {
         let l = language
         let j = wave.date
-        let product = MessageWords.product(plan.project)
+        let product = shared.product
         let send = message.send.moment
         let window = wave.window
-        var c: [String: Any] = [
-            "code": plan.project.code,
-            "product": product,
-            "subject": MessageWords.subject(template: message.template, code: plan.project.code, product: product,
-                                            j: j, sendDay: send.date, l),
-            "greeting": MessageWords.greeting(l),
-            "organisation": text(plan.project.organisation),
-            "summary": text(plan.project.summary),
-            "audience": audience.name,
-            "headcount": audience.headcount,
-            "channel": Words.channel(message.channel, l),
-            "sendDate": DateWords.longDate(send.date, l),
-            "wave": wave.name,
-            "goLiveDate": DateWords.longDate(j, l),
-            "goLiveWhen": MessageWords.goLiveWhen(j, from: send.date, l),
-            "cutover": DateWords.span(from: pair(window.opens(j: j)), to: pair(window.closes(j: j)), l),
-            "cutoverStart": words(window.opens(j: j)),
-            "cutoverEnd": words(window.closes(j: j)),
-            "workStopsAt": workStopsAt().map { words($0) } ?? false,
-            "sender": message.sender.flatMap(Self.nonEmpty) ?? MessageWords.defaultSender(product: product, l),
-            "isDraft": plan.decision.status == .pending,
-            "decisionDate": plan.decision.date.map { DateWords.longDate($0, l) } ?? false,
-            "decisionBy": text(plan.decision.by),
-            "decider": plan.decision.by.flatMap(Self.nonEmpty).map { MessageWords.decider($0, l) } ?? false,
-        ]
-        list(&c, "benefits", plan.project.benefits)
-        list(&c, "changes", audience.changes)
-        list(&c, "actions", audience.actions)
-        list(&c, "unchanged", audience.unchanged)
-        list(&c, "waveScope", wave.scope)
-        list(&c, "faq", audience.faq.map { ["question": $0.question, "answer": $0.answer] })
-        list(&c, "relays", audience.relays.map { ["name": $0.name, "role": text($0.role), "email": text($0.email)] })
-        list(&c, "contacts", plan.roles.compactMap { role -> [String: Any]? in
-            guard let person = role.person else { return nil }
-            return ["role": role.name, "name": person.name, "email": text(person.email), "phone": text(person.phone)]
-        })
-        list(&c, "supportTeams", (plan.support?.teams ?? []).map {
-            ["name": $0.name, "scope": text($0.scope), "contact": text($0.contact)]
-        })
-        list(&c, "guides", guides())
-        let hypercare = plan.postGoLive?.hypercare
-        c["hypercareContact"] = text(hypercare?.contact)
-        c["hypercareUntil"] = hypercare.map { DateWords.longDate($0.until.resolve(j: j), l) } ?? false
-        trainingValues(&c)
+        var c = shared.values
+        c.reserveCapacity(c.count + 32)
+        c["code"] = plan.project.code
+        c["product"] = product
+        c["subject"] = MessageWords.subject(template: message.template, code: plan.project.code, product: product,
+                                            j: j, sendDay: send.date, l)
+        c["greeting"] = MessageWords.greeting(l)
+        c["organisation"] = Self.text(plan.project.organisation)
+        c["summary"] = Self.text(plan.project.summary)
+        c["audience"] = audience.name
+        c["headcount"] = audience.headcount
+        c["channel"] = Words.channel(message.channel, l)
+        c["sendDate"] = DateWords.longDate(send.date, l)
+        c["wave"] = wave.name
+        c["goLiveDate"] = DateWords.longDate(j, l)
+        c["goLiveWhen"] = MessageWords.goLiveWhen(j, from: send.date, l)
+        c["cutover"] = DateWords.span(from: pair(window.opens(j: j)), to: pair(window.closes(j: j)), l)
+        c["cutoverStart"] = words(window.opens(j: j))
+        c["cutoverEnd"] = words(window.closes(j: j))
+        c["workStopsAt"] = workStopsAt().map { words($0) } ?? false
+        c["sender"] = message.sender.flatMap(Self.nonEmpty) ?? MessageWords.defaultSender(product: product, l)
+        c["isDraft"] = plan.decision.status == .pending
+        c["decisionDate"] = plan.decision.date.map { DateWords.longDate($0, l) } ?? false
+        c["decisionBy"] = Self.text(plan.decision.by)
+        c["decider"] = shared.decider
+        // For the postponement: whether people have already been trained (their first session
+        // is before the message, i.e. the decision) or their sessions are still to come.
+        c["trainingTaken"] = shared.firstSession.map { $0 < send.date } ?? false
+        c["trainingAhead"] = shared.firstSession.map { $0 >= send.date } ?? false
         feedbackValues(&c)
         return c
     }
 
     // MARK: - Training
 
-    private func trainingValues(_ c: inout [String: Any]) {
-        let l = language
+    private static func trainingValues(_ c: inout [String: Any], plan: Plan, planned: Planned, audience: Audience, wave: Wave) {
+        let l = audience.language
         let training = plan.training
         let modules = audience.modules.compactMap { training?.module($0.value) }
-        let all = sessions()
+        let all = sessions(plan: plan, planned: planned, audience: audience)
         list(&c, "modules", modules.map { m -> [String: Any] in
             let own = all.filter { $0.moduleID == m.id }.map(\.values)
             return ["title": m.title, "duration": DateWords.duration(minutes: m.durationMinutes, l),
@@ -85,17 +115,12 @@ struct MessageContext {
         c["hasElearning"] = modules.contains { $0.format == .elearning }
         c["trainingDeadline"] = training.map { DateWords.longDate($0.windowTo.resolve(j: wave.date), l) } ?? false
         list(&c, "sessions", all.map(\.values))
-        // For the postponement: whether people have already been trained (their first session
-        // is before the message, i.e. the decision) or their sessions are still to come.
-        let first = MessageDocuments.firstSession(of: audience.id, planned)?.date
-        c["trainingTaken"] = first.map { $0 < message.send.moment.date } ?? false
-        c["trainingAhead"] = first.map { $0 >= message.send.moment.date } ?? false
     }
 
     /// The plan's guides as this audience reads them: the title of its language's variant, and a
     /// link from `<audience>/comms/` to its own guide page when one is produced (`../guide.html`
     /// for the first guide, `../guide-<id>.html` for the others).
-    private func guides() -> [[String: Any]] {
+    private static func guides(_ plan: Plan, _ language: Language) -> [[String: Any]] {
         let first = plan.guides.first?.id
         return plan.guides.map { ref -> [String: Any] in
             guard let source = plan.guideSources[ref.id], let base = source.base else {
@@ -111,8 +136,8 @@ struct MessageContext {
     /// The audience's scheduled classroom and remote sessions, in date order, when the training plan exists.
     /// Keys: `module`, `session` ("session 2 sur 15"), `when` ("Vendredi 26 février, de 9 h à 11 h"),
     /// `place`, `trainer`, `seats`.
-    private func sessions() -> [(moduleID: String, values: [String: Any])] {
-        let l = language
+    private static func sessions(plan: Plan, planned: Planned, audience: Audience) -> [(moduleID: String, values: [String: Any])] {
+        let l = audience.language
         guard planned.training != nil else { return [] }
         let mine = (planned.sessionsByAudience[audience.id] ?? []).filter { $0.format != .elearning }
         return mine.compactMap { s -> (CivilDate, TimeOfDay, String, [String: Any])? in
@@ -138,10 +163,10 @@ struct MessageContext {
     private func feedbackValues(_ c: inout [String: Any]) {
         let digest = FeedbackDigest.for(audience: audience.id, plan: plan)
         let known = { (f: FeedbackEntry) in f.date <= message.send.moment.date }
-        func item(_ f: FeedbackEntry) -> [String: Any] { ["question": f.text, "answer": text(f.answer)] }
+        func item(_ f: FeedbackEntry) -> [String: Any] { ["question": f.text, "answer": Self.text(f.answer)] }
         let done = (digest.answered + digest.fixed + digest.tips).filter(known).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        list(&c, "learned", done.map(item))
-        list(&c, "openPoints", digest.open.filter(known).map(item))
+        Self.list(&c, "learned", done.map(item))
+        Self.list(&c, "openPoints", digest.open.filter(known).map(item))
     }
 
     // MARK: - Helpers
@@ -158,18 +183,18 @@ struct MessageContext {
 
     private func pair(_ m: LocalMoment) -> (CivilDate, TimeOfDay) { (m.date, m.time) }
 
-    private func list(_ c: inout [String: Any], _ key: String, _ items: [Any]) {
+    private static func list(_ c: inout [String: Any], _ key: String, _ items: [Any]) {
         c[key] = items
         c["has" + key.prefix(1).uppercased() + key.dropFirst()] = !items.isEmpty
     }
 
     // Static, like `text`: a method reference to an instance method would copy the whole context.
-    private static func nonEmpty(_ s: String) -> String? {
+    static func nonEmpty(_ s: String) -> String? {
         // One printable ASCII byte settles it without bridging to Foundation, which every value paid.
         if s.utf8.contains(where: { $0 > 0x20 && $0 < 0x80 }) { return s }
         return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s
     }
 
     /// A text value, or `false` when absent so that `{{#key}}…{{/key}}` skips it.
-    private func text(_ s: String?) -> Any { s.flatMap(Self.nonEmpty) ?? false }
+    static func text(_ s: String?) -> Any { s.flatMap(Self.nonEmpty) ?? false }
 }

@@ -6,7 +6,7 @@ public struct LoadedProject: Sendable {
     public let templates: TemplateLibrary
     /// Warnings only: a project with errors is never loaded.
     public let warnings: [Diagnostic]
-    /// Input path → digest, for the change report.
+    /// Every input file read → its digest (recorded in the manifest).
     public let inputDigests: [String: String]
     /// A digest of everything this project was loaded from except feedback (each document adds the
     /// feedback it shows), with GoLive's version and built-in templates: the base of every document's key.
@@ -35,10 +35,10 @@ public struct LoadedProject: Sendable {
         d.append(contentsOf: diagnostics)
         if strict { d = d.promotingWarnings() }
         guard let plan, !d.hasErrors else { throw .invalidInput(d.sorted) }
+        // Every file the loader read, as it read it: no second pass over a thousand files.
         var digests: [String: String] = [:]
-        for path in ["plan.yaml"] + files.allFiles(under: "audiences") + files.allFiles(under: "guides")
-            + files.allFiles(under: "feedback") + files.allFiles(under: "templates") {
-            if let data = files.read(path) { digests[path] = Digest.fnv1a(data) }
+        for (access, digest) in files.accesses(where: { $0.hasPrefix("read ") }) where digest != RecordingFiles.absent {
+            digests[String(access.dropFirst("read ".count))] = digest
         }
         return LoadedProject(plan: plan, templates: templates, warnings: d.sorted, inputDigests: digests,
                              renderKey: renderKey(files))

@@ -10,9 +10,12 @@ final class RecordingFiles: ProjectFiles, @unchecked Sendable {
 
     init(_ files: ProjectFiles) { self.files = files }
 
+    /// The digest recorded for a read that found no file.
+    static let absent = "absent"
+
     func read(_ path: String) -> Data? {
         let data = files.read(path)
-        record("read " + path, data.map(Digest.fnv1a) ?? "absent")
+        record("read " + path, data.map(Digest.fnv1a) ?? Self.absent)
         return data
     }
 

@@ -880,12 +880,9 @@ Au total : **{{sendCount}} envois**, {{reach}} lectures attendues. Le même plan
 {{/whatsNew}}
 ## <a id="{{tocID}}"></a>{{contents}}
 
-{{#toc}}
-{{indent}}- [{{heading}}](#{{slug}})
-{{/toc}}
-
+{{{tocLines}}}
 {{#sections}}
-{{hashes}} <a id="{{slug}}"></a>{{heading}}
+{{{headingLine}}}
 
 {{{body}}}
 
@@ -941,12 +938,9 @@ Au total : **{{sendCount}} envois**, {{reach}} lectures attendues. Le même plan
 {{/whatsNew}}
 ## <a id="{{tocID}}"></a>{{contents}}
 
-{{#toc}}
-{{indent}}- [{{heading}}](#{{slug}})
-{{/toc}}
-
+{{{tocLines}}}
 {{#sections}}
-{{hashes}} <a id="{{slug}}"></a>{{heading}}
+{{{headingLine}}}
 
 {{{body}}}
 
@@ -1152,8 +1146,7 @@ Aucun retour n'est ouvert ni en contournement : rien à reprendre.
 
 """#,
         "home/documents.md": #"""
-{{#documents}}- [{{label}}]({{href}}){{#hasOthers}} —{{#others}} [{{format}}]({{href}}){{/others}}{{/hasOthers}}
-{{/documents}}
+{{{documentLines}}}
 
 """#,
         "home/index.en.md": #"""

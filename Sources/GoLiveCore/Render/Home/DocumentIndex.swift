@@ -13,6 +13,9 @@ struct DocumentIndex {
         var others: [String]
         var phase: Phase
         var audience: String?
+        /// `stem` split at `/`, and the announcement it is (if any): read once, used by phase and label.
+        var parts: [String]
+        var message: Message?
     }
 
     let plan: Plan
@@ -28,13 +31,16 @@ struct DocumentIndex {
             byStem[stem, default: []].append(path)
         }
         let audienceIDs = Set(plan.audiences.map(\.id))
+        let communications = Self.communications(plan)
         entries = order.map { stem in
             let paths = byStem[stem] ?? []
             let primary = paths.first { $0.hasSuffix(".html") } ?? paths[0]
-            let first = stem.split(separator: "/").first.map(String.init)
-            let audience = first.flatMap { audienceIDs.contains($0) && stem.contains("/") ? $0 : nil }
+            let parts = stem.split(separator: "/").map(String.init)
+            let audience = parts.first.flatMap { audienceIDs.contains($0) && parts.count > 1 ? $0 : nil }
+            let message = Self.message(parts) { communications[$0] }
             return Entry(stem: stem, primary: primary, others: paths.filter { $0 != primary },
-                         phase: Self.phase(stem, plan: plan), audience: audience)
+                         phase: Self.phase(parts, message: message, stem: stem, plan: plan), audience: audience,
+                         parts: parts, message: message)
         }
     }
 
@@ -49,14 +55,22 @@ struct DocumentIndex {
     }
 
     static func message(_ stem: String, plan: Plan) -> Message? {
-        let parts = stem.split(separator: "/").map(String.init)
+        message(stem.split(separator: "/").map(String.init)) { id in plan.communications.first { $0.id == id } }
+    }
+
+    /// The plan's communications by id (the first of a repeated id, as a linear search finds it).
+    static func communications(_ plan: Plan) -> [String: Communication] {
+        Dictionary(plan.communications.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func message(_ parts: [String], _ communication: (String) -> Communication?) -> Message? {
         guard parts.count == 3, parts[1] == "comms", parts[2].count > 11,
               let date = CivilDate(iso: String(parts[2].prefix(10))) else { return nil }
         let id = String(parts[2].dropFirst(11))
         if id == MessageSchedule.postponedID {
             return Message(date: date, communicationID: id, kind: "postponed", channel: .email)
         }
-        let c = plan.communications.first { $0.id == id }
+        let c = communication(id)
         let kind = c.map { $0.template.value.split(separator: "/").last.map(String.init) ?? $0.template.value } ?? id
         return Message(date: date, communicationID: id, kind: kind, channel: c?.channel)
     }
@@ -72,7 +86,11 @@ struct DocumentIndex {
     /// checking (post-go-live, follow-up messages, user guides) and handing over (the dossier).
     static func phase(_ stem: String, plan: Plan) -> Phase {
         let parts = stem.split(separator: "/").map(String.init)
-        if let m = message(stem, plan: plan) { return messagePhase(m, audienceID: parts[0], plan: plan) }
+        return phase(parts, message: message(stem, plan: plan), stem: stem, plan: plan)
+    }
+
+    private static func phase(_ parts: [String], message: Message?, stem: String, plan: Plan) -> Phase {
+        if let m = message { return messagePhase(m, audienceID: parts[0], plan: plan) }
         if parts.first == "runbook" { return .deploy }
         if parts.first == "post-golive" { return .check }
         if parts.first == "handover" { return .handover }
@@ -130,7 +148,7 @@ struct DocumentIndex {
     /// What a reader calls the document.
     func label(_ e: Entry, _ l: Language) -> String {
         let fr = l == .fr
-        let parts = e.stem.split(separator: "/").map(String.init)
+        let parts = e.parts
         let waveName = { (id: String) in plan.wave(id)?.name ?? id }
         switch parts.first {
         case "comms-plan": return fr ? "Plan de communication" : "Communication plan"
@@ -158,7 +176,7 @@ struct DocumentIndex {
             case let name where name.hasPrefix("guide-"):
                 return (fr ? "Guide utilisateur — " : "User guide — ") + name.dropFirst("guide-".count)
             case "comms" where parts.count == 3:
-                guard let m = Self.message(e.stem, plan: plan) else { return parts[2] }
+                guard let m = e.message else { return parts[2] }
                 // "Annonce — 3 mars 2027 (intranet)"
                 let channel = m.channel.map { " (\(Words.channel($0, l)))" } ?? ""
                 return "\(Self.messageName(m, l)) — \(DateWords.dayMonthYear(m.date, l))\(channel)"
@@ -174,11 +192,45 @@ struct DocumentIndex {
 
     /// One list item per document: label, link, other formats. `prefix` leads back to `out/`.
     func items(_ entries: [Entry], prefix: String, _ l: Language) -> [[String: Any]] {
-        entries.map { e in
-            ["label": label(e, l), "href": prefix + e.primary, "format": Self.format(e.primary),
-             "others": e.others.map { ["href": prefix + $0, "format": Self.format($0)] },
-             "hasOthers": !e.others.isEmpty]
+        group(entries, prefix: prefix, l).documents
+    }
+
+    /// A group's items, and the same list as the Markdown lines `home/documents` prints for them
+    /// (`documentLines`, without the last line break, which the partial's own line ends with):
+    /// one value instead of a dozen lookups per document on pages that list thousands.
+    private func group(_ entries: [Entry], prefix: String, _ l: Language) -> (documents: [[String: Any]], lines: String) {
+        var lines = ""
+        let documents = entries.map { e -> [String: Any] in
+            let label = label(e, l), href = prefix + e.primary
+            let others = e.others.map { (href: prefix + $0, format: Self.format($0)) }
+            Self.appendLine(&lines, label: label, href: href, others: others)
+            return ["label": label, "href": href, "format": Self.format(e.primary),
+                    "others": others.map { ["href": $0.href, "format": $0.format] },
+                    "hasOthers": !e.others.isEmpty]
         }
+        if lines.utf8.last == 0x0A { lines.removeLast() }
+        return (documents, lines)
+    }
+
+    /// What `{{#documents}}- [{{label}}]({{href}}){{#hasOthers}} —{{#others}} [{{format}}]({{href}}){{/others}}{{/hasOthers}}`
+    /// renders for one item, values escaped as Mustache escapes them in a Markdown template.
+    static func appendLine(_ out: inout String, label: String, href: String, others: [(href: String, format: String)]) {
+        out += "- ["
+        out += MarkdownContentType.escape(label)
+        out += "]("
+        out += MarkdownContentType.escape(href)
+        out += ")"
+        if !others.isEmpty {
+            out += " —"
+            for other in others {
+                out += " ["
+                out += MarkdownContentType.escape(other.format)
+                out += "]("
+                out += MarkdownContentType.escape(other.href)
+                out += ")"
+            }
+        }
+        out += "\n"
     }
 
     /// Documents for no single audience, by phase.
@@ -186,7 +238,8 @@ struct DocumentIndex {
         Phase.allCases.compactMap { p in
             let mine = entries.filter { $0.phase == p && $0.audience == nil }
             guard !mine.isEmpty else { return nil }
-            return ["phase": Self.phaseName(p, l), "documents": items(mine, prefix: prefix, l)]
+            let (documents, lines) = group(mine, prefix: prefix, l)
+            return ["phase": Self.phaseName(p, l), "documents": documents, "documentLines": lines]
         }
     }
 
@@ -199,7 +252,8 @@ struct DocumentIndex {
             let phases: [[String: Any]] = Phase.allCases.compactMap { p in
                 let inPhase = mine.filter { $0.phase == p }
                 guard !inPhase.isEmpty else { return nil }
-                return ["phase": Self.phaseName(p, l), "documents": items(inPhase, prefix: prefix, l)]
+                let (documents, lines) = group(inPhase, prefix: prefix, l)
+                return ["phase": Self.phaseName(p, l), "documents": documents, "documentLines": lines]
             }
             return ["audience": a.name, "id": a.id, "phases": phases]
         }

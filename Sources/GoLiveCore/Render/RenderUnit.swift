@@ -51,7 +51,7 @@ struct UnitRunner: Sendable {
         var toRender: [RenderUnit] = []
         for unit in units {
             guard let record = reusable[unit.name], record.key == unit.key else { toRender.append(unit); continue }
-            let paths = record.files.keys.sorted()
+            let paths = Array(record.files.keys)   // in no order: the build sorts every output once
             files += paths.map { OutputFile.kept($0, digest: digests[$0] ?? "", size: record.files[$0] ?? 0) }
             let warnings = record.warnings ?? []
             for warning in warnings { d.append(warning) }

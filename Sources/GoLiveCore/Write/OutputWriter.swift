@@ -48,9 +48,10 @@ public struct OutputWriter: Sendable {
         guard let previous, let units = previous.units else { return [:] }
         // One stat per file of the last build: tens of thousands, on every core.
         let records = Array(units)
+        let base = directory.path + "/"   // plain strings: a URL per file costs more than its stat
         let intact = Parallel.map(records, threads: ProcessInfo.processInfo.activeProcessorCount) { _, record in
             record.files.allSatisfy { path, size in
-                previous.files[path] != nil && OutputPath.isSafeRelative(path) && FileBytes.size(of: url(path).path) == size
+                previous.files[path] != nil && OutputPath.isSafeRelative(path) && FileBytes.size(of: base + path) == size
             }
         }
         return Dictionary(uniqueKeysWithValues: zip(records, intact).filter(\.1).map(\.0))

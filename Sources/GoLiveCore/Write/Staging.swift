@@ -13,6 +13,8 @@ final class Staging: @unchecked Sendable {
     /// The output folder did not exist when the build started.
     let isFirstBuild: Bool
     private let previous: [String: String]
+    /// The output folder's path with a trailing slash: a URL per file costs more than the file's stat.
+    private let outputPath: String
     private let lock = NSLock()
     private var folders: Set<String> = []
     private(set) var failure: GoLiveError?
@@ -23,6 +25,7 @@ final class Staging: @unchecked Sendable {
     init(output: URL, previous: [String: String]) throws(GoLiveError) {
         self.output = output
         self.previous = previous
+        outputPath = output.path + "/"
         isFirstBuild = !FileManager.default.fileExists(atPath: output.path)
         root = isFirstBuild
             ? output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(Self.folderName)")
@@ -71,10 +74,9 @@ final class Staging: @unchecked Sendable {
     /// Whether the output folder already holds these bytes at this path: recorded with the same
     /// digest by the last build and still of that size, or (without a record) the same bytes on disk.
     private func holds(_ file: OutputFile, digest: String) -> Bool {
-        let target = output.appendingPathComponent(file.path)
-        if previous[file.path] == digest, FileBytes.size(of: target.path) == file.data.count { return true }
-        guard FileBytes.size(of: target.path) == file.data.count else { return false }
-        return FileManager.default.contents(atPath: target.path) == file.data
+        let target = outputPath + file.path
+        guard FileBytes.size(of: target) == file.data.count else { return false }
+        return previous[file.path] == digest || FileManager.default.contents(atPath: target) == file.data
     }
 
     private func makeFolder(of path: String) throws(GoLiveError) {

@@ -1350,10 +1350,7 @@ Start from these points and illustrate them with examples from your team's work.
 {{/hasActions}}
 ## Your audience's timeline
 
-{{#timeline}}
-- **{{when}}** — {{#hasLink}}[{{what}}]({{link}}){{/hasLink}}{{^hasLink}}{{what}}{{/hasLink}}
-{{/timeline}}
-
+{{{timelineLines}}}
 <div class="page-break"></div>
 
 ## Relay checklists
@@ -1502,10 +1499,7 @@ Partez de ces points et illustrez-les par des exemples tirés du travail de votr
 {{/hasActions}}
 ## Le calendrier de votre population
 
-{{#timeline}}
-- **{{when}}** — {{#hasLink}}[{{what}}]({{link}}){{/hasLink}}{{^hasLink}}{{what}}{{/hasLink}}
-{{/timeline}}
-
+{{{timelineLines}}}
 <div class="page-break"></div>
 
 ## Listes de contrôle du relais

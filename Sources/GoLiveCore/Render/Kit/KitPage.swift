@@ -63,6 +63,7 @@ struct KitPage {
             "actions": audience.actions,
             "hasActions": !audience.actions.isEmpty,
             "timeline": timeline.map { ["when": $0.when, "what": $0.what, "link": $0.link ?? "", "hasLink": $0.link != nil] },
+            "timelineLines": Self.timelineLines(timeline.map { ($0.when, $0.what, $0.link) }),
             "faq": faq,
             "hasFAQ": !faq.isEmpty,
             "roles": RoleWords.roles(plan),
@@ -80,6 +81,29 @@ struct KitPage {
             "pnr": night?.pointOfNoReturn.map { DateWords.moment($0.date, $0.time, l) } ?? "",
             "dayBefore": DateWords.longDate(j.adding(days: -1), l),
         ])
+    }
+
+    /// What `{{#timeline}}- **{{when}}** — {{#hasLink}}[{{what}}]({{link}}){{/hasLink}}{{^hasLink}}{{what}}{{/hasLink}}⏎{{/timeline}}`
+    /// prints, values escaped as Mustache escapes them in a Markdown template: one value for the
+    /// whole calendar instead of six lookups per line of every kit.
+    static func timelineLines(_ items: [(when: String, what: String, link: String?)]) -> String {
+        var out = ""
+        for item in items {
+            out += "- **"
+            out += MarkdownContentType.escape(item.when)
+            out += "** — "
+            if let link = item.link {
+                out += "["
+                out += MarkdownContentType.escape(item.what)
+                out += "]("
+                out += MarkdownContentType.escape(link)
+                out += ")"
+            } else {
+                out += MarkdownContentType.escape(item.what)
+            }
+            out += "\n"
+        }
+        return out
     }
 
     /// "a, b et c" / "a, b and c".

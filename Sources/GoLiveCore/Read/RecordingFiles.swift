@@ -15,7 +15,7 @@ final class RecordingFiles: ProjectFiles, @unchecked Sendable {
 
     func read(_ path: String) -> Data? {
         let data = files.read(path)
-        record("read " + path, data.map(Digest.fnv1a) ?? Self.absent)
+        record("read " + path, data.map(Digest.contents) ?? Self.absent)
         return data
     }
 

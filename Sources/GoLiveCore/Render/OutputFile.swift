@@ -40,6 +40,6 @@ public struct OutputFile: Sendable, Equatable {
     }
 
     var isInMemory: Bool { stored == nil }
-    var digest: String { stored?.digest ?? Digest.fnv1a(data) }
+    var digest: String { stored?.digest ?? Digest.contents(data) }
     var size: Int { stored?.size ?? data.count }
 }

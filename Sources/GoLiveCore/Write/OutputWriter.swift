@@ -27,7 +27,7 @@ public struct OutputWriter: Sendable {
             case nil: break
             }
             let target = url(file.path)
-            if let recorded = previous?.files[file.path], recorded == (digests[file.path] ?? Digest.fnv1a(file.data)),
+            if let recorded = previous?.files[file.path], recorded == (digests[file.path] ?? Digest.contents(file.data)),
                FileBytes.size(of: target.path) == file.data.count {
                 report.unchanged.append(file.path)
                 continue

@@ -42,7 +42,7 @@ final class Staging: @unchecked Sendable {
     func take(_ files: [OutputFile]) -> [OutputFile] {
         files.map { file in
             guard file.isInMemory, !file.path.hasSuffix(".ics"), OutputPath.isSafeRelative(file.path) else { return file }
-            let digest = Digest.fnv1a(file.data)
+            let digest = Digest.contents(file.data)
             var taken = OutputFile(path: file.path, data: Data())
             if !isFirstBuild, holds(file, digest: digest) {
                 taken.stored = .init(place: .inPlace, digest: digest, size: file.data.count)

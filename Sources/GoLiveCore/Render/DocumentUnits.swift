@@ -1,0 +1,109 @@
+/// Every render unit of a plan, in the order they can render: each family of documents as units
+/// keyed on what they read (see `RenderUnit`), and given a plan holding only the feedback they show.
+struct DocumentUnits: Sendable {
+    let plan: Plan
+    let planned: Planned
+    let keys: UnitKeys
+    let pages: PageRenderer
+    /// The plan without any feedback, for documents that show none.
+    let withoutFeedback: Plan
+    let scheduled: [ScheduledMessage]
+    private let messages: [String: [ScheduledMessage]]
+
+    init(project: LoadedProject, planned: Planned) {
+        plan = project.plan
+        self.planned = planned
+        keys = UnitKeys(project: project)
+        withoutFeedback = keys.plan(plan, feedback: UnitKeys.none)
+        var pages = PageRenderer(templates: project.templates, plan: withoutFeedback)
+        // A no-go announces nothing but the postponement (Build refuses it without --allow-no-go),
+        // and writes no home page to link back to.
+        pages.hasHomePage = plan.decision.status != .noGo
+        self.pages = pages
+        scheduled = MessageSchedule.messages(for: plan, sends: planned.sends)
+        messages = Dictionary(grouping: scheduled, by: \.send.audienceID)
+    }
+
+    /// `<audience>/comms/…`: one unit per audience.
+    func messageUnits() -> [RenderUnit] {
+        plan.audiences.map { audience in
+            let (own, view, pages, planned) = (messages[audience.id] ?? [], audienceView(audience.id), pages, planned)
+            return RenderUnit(name: "messages/\(audience.id)", key: keys.key("messages/\(audience.id)", feedbackKey(audience.id))) { d in
+                MessageDocuments(plan: view, planned: planned, pages: pages).render(own, &d)
+            }
+        }
+    }
+
+    /// The documents of the whole plan: the comms plan and its exports, runbooks, post-go-live pages.
+    /// The largest units, so they are handed out first.
+    func planUnits() -> [RenderUnit] {
+        let (plan, planned, pages, scheduled) = (withoutFeedback, planned, pages, scheduled)
+        return [
+            RenderUnit(name: "comms-plan", key: keys.key("comms-plan")) { d in
+                pages.render(CommsPlanDocument(plan: plan, sends: planned.sends).page(), &d)
+                    + CommsPlanExports(plan: plan, messages: scheduled).files()
+            },
+            RenderUnit(name: "runbook", key: keys.key("runbook")) { d in RunbookDocuments(plan: plan, pages: pages).render(&d) },
+            RenderUnit(name: "post-go-live", key: keys.key("post-go-live")) { d in PostGoLiveDocuments(plan: plan, pages: pages).render(&d) },
+        ]
+    }
+
+    /// The training schedule first (the largest), then each trained audience's page and each trainer's.
+    func trainingUnits() -> [RenderUnit] {
+        guard let training = TrainingDocuments(plan: withoutFeedback, planned: planned, pages: pages) else { return [] }
+        var units = [RenderUnit(name: "training", key: keys.key("training")) { d in training.schedule(&d) }]
+        for audience in training.book.trainedAudiences {
+            units.append(RenderUnit(name: "training/\(audience.id)", key: keys.key("training/\(audience.id)")) { d in
+                training.audience(audience, &d)
+            })
+        }
+        for trainer in training.book.training.trainers {
+            units.append(RenderUnit(name: "trainers/\(trainer.id)", key: keys.key("trainers/\(trainer.id)")) { d in
+                training.trainer(trainer, &d)
+            })
+        }
+        return units
+    }
+
+    /// Each audience's guides, with the version and "What's new" their edition continues.
+    func guideUnits(_ editions: [GuideEdition]) -> [RenderUnit] {
+        let byAudience = Dictionary(grouping: editions, by: \.guide.audienceID)
+        return plan.audiences.compactMap { audience in
+            guard let own = byAudience[audience.id] else { return nil }
+            let (view, pages) = (audienceView(audience.id), pages)
+            let key = keys.key("guides/\(audience.id)", feedbackKey(audience.id), own.map(UnitKeys.edition).joined(separator: ","))
+            return RenderUnit(name: "guides/\(audience.id)", key: key) { d in GuideDocuments(plan: view, pages: pages).render(own, &d) }
+        }
+    }
+
+    /// Each audience's kit: it links to the documents rendered before it, so it is keyed on their paths.
+    func kitUnits(earlier: [OutputFile]) -> [RenderUnit] {
+        let existing = Set(earlier.map(\.path))
+        let earlierKey = UnitKeys.paths(earlier)
+        return plan.audiences.map { audience in
+            let (view, planned, pages) = (audienceView(audience.id), planned, pages)
+            return RenderUnit(name: "kit/\(audience.id)", key: keys.key("kit/\(audience.id)", feedbackKey(audience.id), earlierKey)) { d in
+                KitDocuments(plan: view, planned: planned, pages: pages, existing: existing).render(audience, &d)
+            }
+        }
+    }
+
+    /// The handover dossier indexes everything rendered before it and lists the unresolved feedback.
+    func handoverUnit(earlier: [OutputFile]) -> RenderUnit {
+        let (unresolved, pages) = (keys.plan(plan, feedback: UnitKeys.unresolved), pages)
+        return RenderUnit(name: "handover", key: keys.key("handover", keys.feedback(UnitKeys.unresolved), UnitKeys.paths(earlier))) { d in
+            HandoverDocuments(plan: unresolved, pages: pages, earlier: earlier).render(&d)
+        }
+    }
+
+    /// The home page indexes everything, the dossier included, and shows no feedback.
+    func homeUnit(earlier: [OutputFile]) -> RenderUnit {
+        let (plan, planned, pages) = (withoutFeedback, planned, pages)
+        return RenderUnit(name: "home", key: keys.key("home", UnitKeys.paths(earlier))) { d in
+            HomeDocuments(plan: plan, planned: planned, pages: pages, earlier: earlier).render(&d)
+        }
+    }
+
+    private func audienceView(_ id: String) -> Plan { keys.plan(plan, feedback: UnitKeys.shownTo(id)) }
+    private func feedbackKey(_ id: String) -> String { keys.feedback(UnitKeys.shownTo(id)) }
+}

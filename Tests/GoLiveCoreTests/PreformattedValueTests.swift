@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import GoLiveCore
+
+/// Values the render stage now builds by hand — preformatted template lines, zero-padded numbers,
+/// one libcmark parse for two answers — must give exactly what the Mustache loops, `String(format:)`
+/// and the separate parse they replace give.
+@Suite struct PreformattedValueTests {
+    /// Texts that exercise every rule of the Markdown escaping: entities, line breaks, `\r`, clusters.
+    static let awkward = ["Guide", "R&D <b>", "deux\nlignes", "crlf\r\nend", "é\u{301}", "a > b & c", "", "[x](y)", "👩\u{200D}💻"]
+
+    /// Renders `template` (a built-in-style Markdown template) the way documents are rendered.
+    private func mustache(_ template: String, _ context: [String: Any]) throws -> String {
+        let library = try TemplateLibrary(builtIn: ["probe.md": "top\n" + template])
+        var d = Diagnostics()
+        // A first line of its own, as in the real templates: the library puts its content-type
+        // pragma before line 1, so a section tag there would not stand alone.
+        let text = library.render("probe", language: .fr, context: context, &d)
+        #expect(d.sorted.isEmpty)
+        #expect(text.hasPrefix("top\n"))
+        return String(text.dropFirst(4))
+    }
+
+    @Test func documentLinesAreWhatTheDocumentsLoopPrints() throws {
+        let loop = "{{#documents}}- [{{label}}]({{href}}){{#hasOthers}} —{{#others}} [{{format}}]({{href}}){{/others}}{{/hasOthers}}\n{{/documents}}\n"
+        var documents: [[String: Any]] = []
+        var lines = ""
+        for (i, label) in Self.awkward.enumerated() {
+            let others = (0..<(i % 3)).map { (href: "\(label)/\($0).md", format: Self.awkward[($0 + i) % Self.awkward.count]) }
+            DocumentIndex.appendLine(&lines, label: label, href: "x/\(label).html", others: others)
+            documents.append(["label": label, "href": "x/\(label).html", "hasOthers": !others.isEmpty,
+                              "others": others.map { ["href": $0.href, "format": $0.format] }])
+        }
+        #expect(lines == (try mustache(loop, ["documents": documents])))
+    }
+
+    @Test func tocLinesAreWhatTheTocLoopPrints() throws {
+        let loop = "{{#toc}}\n{{indent}}- [{{heading}}](#{{slug}})\n{{/toc}}\n"
+        let toc: [[String: Any]] = Self.awkward.enumerated().map { i, text in
+            ["indent": String(repeating: "  ", count: i % 3), "heading": GuidePage.inline(text), "slug": "s-\(text)"]
+        }
+        #expect(GuidePage.tocLines(toc) == (try mustache(loop, ["toc": toc])))
+        #expect(GuidePage.tocLines([]) == "")
+    }
+
+    @Test func kitTimelineLinesAreWhatTheTimelineLoopPrints() throws {
+        let loop = "{{#timeline}}\n- **{{when}}** — {{#hasLink}}[{{what}}]({{link}}){{/hasLink}}{{^hasLink}}{{what}}{{/hasLink}}\n{{/timeline}}\n"
+        let items: [(when: String, what: String, link: String?)] = Self.awkward.enumerated().map { i, text in
+            (when: "J-\(i) \(text)", what: text, link: i % 2 == 0 ? "comms/\(text).html" : (i == 3 ? "" : nil))
+        }
+        let timeline: [[String: Any]] = items.map { ["when": $0.when, "what": $0.what, "link": $0.link ?? "", "hasLink": $0.link != nil] }
+        #expect(KitPage.timelineLines(items) == (try mustache(loop, ["timeline": timeline])))
+    }
+
+    @Test func inlineFastPathKeepsTheCharacterRules() {
+        #expect(GuidePage.inline("Plain heading") == "Plain heading")
+        #expect(GuidePage.inline("a*b_[c]`d`!#|~\\") == "a\\*b\\_\\[c\\]\\`d\\`\\!\\#\\|\\~\\\\")
+        // A special followed by a combining mark is one Character that is not a special: kept as is.
+        #expect(GuidePage.inline("*\u{301}x") == "*\u{301}x")
+    }
+
+    @Test func zeroPaddingMatchesStringFormat() {
+        for value in [0, 7, 42, 999, 1_000, 12_345, 999_999, 1_000_000, 12_345_678, 123_456_789, -1, -42, -123_456_789] {
+            for width in [1, 2, 4, 6, 8] {
+                #expect(Digits.padded(value, width) == String(format: "%0\(width)d", value), "\(value) \(width)")
+            }
+        }
+    }
+
+    @Test func datesAndTimesMatchStringFormat() throws {
+        for (y, m, d) in [(1, 1, 1), (999, 12, 31), (2027, 3, 9), (9999, 12, 31), (2024, 2, 29)] {
+            let date = try #require(CivilDate(year: y, month: m, day: d))
+            #expect(date.description == String(format: "%04d-%02d-%02d", y, m, d))
+        }
+        for minutes in [0, 1, 59, 60, 61, 599, 600, 1439] {
+            let time = try #require(TimeOfDay(minutes: minutes))
+            #expect(time.description == String(format: "%02d:%02d", minutes / 60, minutes % 60))
+        }
+        for seconds in [ICSDateTime.earliest, -1, 0, 1_803_421_234, ICSDateTime.latest] {
+            let t = ICSDateTime(seconds: seconds, offset: 3600)
+            let expected = String(format: "%04d%02d%02dT%02d%02d%02d", t.date.year, t.date.month, t.date.day,
+                                  t.secondOfDay / 3600, t.secondOfDay / 60 % 60, t.secondOfDay % 60)
+            #expect(t.text == expected)
+        }
+    }
+
+    @Test func oneParseGivesTheHTMLAndTheHeadingOfTwo() {
+        let documents = [
+            "# ORION — Hello *there*\n\nText", "No heading", "## Second level first\n\n# Then the title",
+            "<div>\n# not a heading\n</div>\n\n# Real [link](javascript:alert(1)) ![img](data:x)",
+            "Setext title\n===\n\nBody", "> # quoted\n\n# top", "",
+        ]
+        for markdown in documents {
+            let (html, title) = Cmark.htmlAndTitle(markdown)
+            #expect(html == Cmark.html(markdown), "\(markdown)")
+            #expect(title == Cmark.blocks(markdown).first { $0.kind == .heading(level: 1) }?.text, "\(markdown)")
+        }
+    }
+}

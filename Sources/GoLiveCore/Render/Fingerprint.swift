@@ -1,7 +1,7 @@
 /// A digest of several values, each one delimited, so that ("ab", "c") and ("a", "bc") differ.
 /// Keys a document on what it was rendered from (see `RenderUnit`).
 struct Fingerprint {
-    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
 
     init() {}
 

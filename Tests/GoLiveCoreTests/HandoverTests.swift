@@ -90,4 +90,21 @@ import Testing
         #expect(dossier.contains("[Runbook de bascule — Lot 1 — Paris](../runbook/lot-1.html) — [md](../runbook/lot-1.md)"))
         #expect(dossier.contains("[Kit de déploiement](../agents-paris/kit.html)"))
     }
+
+    /// The home page renders alongside the dossier and links the files `paths` announces: they must
+    /// be exactly the files the dossier renders, with meetings, without, and without support.
+    @Test func theDossiersAnnouncedPathsAreTheFilesItRenders() throws {
+        let project = try LoadedProject.load(TrainingOutputFixture.files())
+        var withoutMeetings = project.plan
+        withoutMeetings.support?.handover?.meetings = []
+        var withoutSupport = project.plan
+        withoutSupport.support = nil
+        for plan in [project.plan, withoutMeetings, withoutSupport] {
+            var d = Diagnostics()
+            let files = HandoverDocuments(plan: plan, pages: PageRenderer(templates: project.templates, plan: plan), earlier: []).render(&d)
+            #expect(Set(files.map(\.path)) == Set(HandoverDocuments.paths(plan)))
+        }
+        #expect(HandoverDocuments.paths(project.plan).contains(HandoverDocuments.calendar))
+        #expect(HandoverDocuments.paths(withoutSupport).isEmpty)
+    }
 }

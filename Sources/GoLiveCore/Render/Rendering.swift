@@ -36,8 +36,9 @@ public enum Rendering {
                 + units.guideUnits(known ?? GuideVersioning.editions(project.plan, history: history)))
             // Each of these links to the documents rendered before it.
             run(units.kitUnits(earlier: outputs))
-            run([units.handoverUnit(earlier: outputs)])
-            run([units.homeUnit(earlier: outputs)])
+            // The home page lists the dossier's files, known before it renders: the two render together.
+            let dossier = HandoverDocuments.paths(project.plan).map { OutputFile(path: $0, data: Data()) }
+            run([units.handoverUnit(earlier: outputs), units.homeUnit(earlier: outputs + dossier)])
             outputs = CalendarRevisions.apply(outputs, history: history, kept: UnitOutcome.keptEvents(outcomes))
         }
         // `--strict` is judged by Build over the warnings of every stage together, not here.

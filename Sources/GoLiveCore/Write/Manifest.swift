@@ -195,6 +195,28 @@ extension Manifest {
         return records
     }
 
+    /// Every non-empty CR LF-terminated line of `data`, as text.
+    private static func forEachLine(of data: Data, _ body: (Substring) -> Void) {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var start = 0
+            var index = 0
+            func line(_ end: Int) {
+                guard end > start else { return }
+                body(Substring(String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)))
+            }
+            while index < raw.count {
+                if raw[index] == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A {
+                    line(index)
+                    index += 2
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            line(raw.count)
+        }
+    }
+
     /// One digest for every copy of an event: the copies' own when they agree.
     static func combined(_ copies: [String]) -> String {
         let distinct = Set(copies).sorted()
@@ -206,12 +228,12 @@ extension Manifest {
         var digests: [String: [String]] = [:]
         var records: [String: EventRecord] = [:]
         for file in outputs where file.path.hasSuffix(".ics") && file.isInMemory {
-            let text = String(decoding: file.data, as: UTF8.self)
             var event: EventLines?
-            // "\r\n" is one Character in Swift: a native split, no Foundation bridging on the hot path.
-            for line in text.split(separator: "\r\n") {
-                if line == "BEGIN:VEVENT" { event = EventLines(); continue }
-                guard let current = event else { continue }
+            // Lines are cut at CR LF on bytes (CR LF is always a grapheme of its own, so this is where
+            // a split on Characters cuts); each line is then read as the text it is.
+            forEachLine(of: file.data) { line in
+                if line == "BEGIN:VEVENT" { event = EventLines(); return }
+                guard let current = event else { return }
                 if line == "END:VEVENT" {
                     if let uid = current.uid {
                         digests[uid, default: []].append(current.digest)
@@ -220,7 +242,7 @@ extension Manifest {
                                                    stamp: known?.stamp ?? current.stamp)
                     }
                     event = nil
-                    continue
+                    return
                 }
                 event?.add(line)   // in place: copying the event per line would copy its lines too
             }

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import GoLiveCore
+
+/// Calendar SEQUENCE numbers continue from the event digests of the last build: reading the
+/// `.ics` files on bytes must give exactly the records the Character-level reading gave, or every
+/// event would read as changed once.
+@Suite("Event records")
+struct EventRecordsTests {
+    /// The reading the build used before: the whole text split at CR LF Characters.
+    static func reference(_ outputs: [OutputFile]) -> [String: Manifest.EventRecord] {
+        var digests: [String: [String]] = [:]
+        var records: [String: Manifest.EventRecord] = [:]
+        for file in outputs where file.path.hasSuffix(".ics") {
+            var event: Manifest.EventLines?
+            for line in String(decoding: file.data, as: UTF8.self).split(separator: "\r\n") {
+                if line == "BEGIN:VEVENT" { event = Manifest.EventLines(); continue }
+                guard let current = event else { continue }
+                if line == "END:VEVENT" {
+                    if let uid = current.uid {
+                        digests[uid, default: []].append(current.digest)
+                        let known = records[uid]
+                        records[uid] = .init(digest: "", sequence: max(current.sequence, known?.sequence ?? 0),
+                                             stamp: known?.stamp ?? current.stamp)
+                    }
+                    event = nil
+                    continue
+                }
+                event?.add(line)
+            }
+        }
+        for (uid, list) in digests { records[uid]?.digest = Manifest.combined(list) }
+        return records
+    }
+
+    @Test func theExampleCalendarsReadAsBefore() throws {
+        let outputs = try TrainingOutputFixture.build(TrainingOutputFixture.files()).outputs.values.filter { $0.path.hasSuffix(".ics") }
+        #expect(outputs.count > 5)
+        let records = Manifest.eventRecords(in: Array(outputs))
+        #expect(records.count > 20)
+        #expect(records == Self.reference(Array(outputs)))
+    }
+
+    @Test func awkwardTextReadsAsBefore() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["BEGIN:VEVENT", "END:VEVENT", "UID:a@x", "UID:b", " @golive", "SUMMARY:Café", " e\u{301}t\u{E9}",
+                      "SEQUENCE:3", "DTSTAMP:20270301T090000Z", "DTSTAMP:", "DESCRIPTION:ligne\\nsuivante", "\t", " ", "",
+                      "\r", "\n", "X:\u{1F600}", "\u{301}X:y", "\u{FF}"]
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...25, using: &random) {
+                text += pieces.randomElement(using: &random)! + (Bool.random(using: &random) ? "\r\n" : "")
+            }
+            let file = [OutputFile(path: "c.ics", text: text)]
+            #expect(Manifest.eventRecords(in: file) == Self.reference(file), "\(text.debugDescription)")
+        }
+    }
+}

@@ -32,6 +32,8 @@ struct ValidationRuleTests {
              "plan.yaml:2:3: error: 'project': missing required field 'code'"),
         Case("missing required block", plan: p.replacingOnce("decision:\n  status: go\n", with: ""),
              "plan.yaml:1:1: error: plan: missing required field 'decision'"),
+        Case("duplicate audience id across files", extra: ["audiences/zz-agents.yaml": "id: agents\n" + a],
+             "audiences/zz-agents.yaml:1:5: error: duplicate audience id 'agents' (first defined at audiences/agents.yaml:1:1)"),
         Case("wrong type", audience: a.replacingOnce("headcount: 20", with: "headcount: many"),
              "audiences/agents.yaml:3:12: error: 'headcount' in audience 'agents' must be a whole number, found 'many'"),
         Case("wrong type: list expected", plan: p.replacingOnce("languages: [fr, en]", with: "languages: fr"),

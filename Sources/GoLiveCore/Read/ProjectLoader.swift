@@ -31,23 +31,30 @@ public struct ProjectLoader: Sendable {
         var audiences: [Audience] = []
         var seenAudiences: [String: SourceLocation] = [:]
         let audienceFiles = files.list("audiences").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-        // Parsing is most of the reading and each file parses alone: on every core, in file order.
-        let parsed = Parallel.map(audienceFiles, threads: ProcessInfo.processInfo.activeProcessorCount) { [self] name in
+        // Each profile parses and validates alone, on every core; ids are then checked for
+        // duplicates in file order, as one pass over the files would.
+        let read = Parallel.map(audienceFiles, threads: ProcessInfo.processInfo.activeProcessorCount) { [self] name in
             var fileDiagnostics = Diagnostics()
+            var ownID: [String: SourceLocation] = [:]
             let path = "audiences/\(name)"
-            let yaml = text(path, &fileDiagnostics).map { YAMLFile.parse(path: path, text: $0, into: &fileDiagnostics) }
-            return ParsedFile(name: name, yaml: yaml, diagnostics: fileDiagnostics)
-        }
-        for file in parsed {
-            let (name, path, fileDiagnostics) = (file.name, "audiences/\(file.name)", file.diagnostics)
-            d.append(contentsOf: fileDiagnostics)
-            guard let yaml = file.yaml else { continue }
-            let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
-            if yaml.root == nil, fileDiagnostics.errors.contains(where: { $0.location.file == path }) { continue }
-            if let audience = AudienceReader.read(yaml.root, file: path, fileStem: stem, languages: languages,
-                                                  waveIDs: waveIDs, seen: &seenAudiences, &d) {
-                audiences.append(audience)
+            guard let yaml = text(path, &fileDiagnostics).map({ YAMLFile.parse(path: path, text: $0, into: &fileDiagnostics) }),
+                  !(yaml.root == nil && fileDiagnostics.errors.contains { $0.location.file == path }) else {
+                return ReadProfile(audience: nil, id: nil, diagnostics: fileDiagnostics)
             }
+            let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+            let audience = AudienceReader.read(yaml.root, file: path, fileStem: stem, languages: languages,
+                                               waveIDs: waveIDs, seen: &ownID, &fileDiagnostics)
+            return ReadProfile(audience: audience, id: ownID.first, diagnostics: fileDiagnostics)
+        }
+        for profile in read {
+            d.append(contentsOf: profile.diagnostics)
+            guard let (id, location) = profile.id else { continue }
+            if let first = seenAudiences[id] {
+                d.error(location, "duplicate audience id '\(id)' (first defined at \(first))")
+                continue
+            }
+            seenAudiences[id] = location
+            if let audience = profile.audience { audiences.append(audience) }
         }
         if audienceFiles.isEmpty, base != nil {
             d.warning(.file("audiences/"), "no population profiles in audiences/: no per-audience document will be produced")
@@ -105,11 +112,10 @@ public struct ProjectLoader: Sendable {
         return (d.hasErrors ? nil : plan, d)
     }
 
-    /// A file parsed on another thread. Yams' nodes are not marked Sendable (their tags are classes);
-    /// they are only read once every file is parsed, after the threads have joined.
-    private struct ParsedFile: @unchecked Sendable {
-        let name: String
-        let yaml: YAMLFile?
+    /// A profile read on another thread, with the id it claims (its format checked, not yet its uniqueness).
+    private struct ReadProfile: Sendable {
+        let audience: Audience?
+        let id: (key: String, value: SourceLocation)?
         let diagnostics: Diagnostics
     }
 

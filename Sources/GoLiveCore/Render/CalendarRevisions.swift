@@ -5,19 +5,21 @@
 /// revision after the stamp its writer chose — never the build machine's clock.
 enum CalendarRevisions {
     /// `kept`: the events of the files kept from the last build, UID → the digests of their copies.
-    static func apply(_ outputs: [OutputFile], history: Manifest?, kept: [String: [String]] = [:]) -> [OutputFile] {
-        guard let history, history.events?.isEmpty == false else { return outputs }
+    /// `revised`: whether any calendar was rewritten (its SEQUENCE and DTSTAMP lines then changed).
+    static func apply(_ outputs: [OutputFile], history: Manifest?,
+                      kept: [String: [String]] = [:]) -> (files: [OutputFile], revised: Bool) {
+        guard let history, history.events?.isEmpty == false else { return (outputs, false) }
         let records = Manifest.eventRecords(in: outputs, kept: kept)
         var revised: [String: Int] = [:]
         for (uid, record) in records {
             let sequence = history.eventSequence(uid: uid, digest: record.digest)
             if sequence != 0 { revised[uid] = sequence }
         }
-        guard !revised.isEmpty else { return outputs }
-        return outputs.map { file in
+        guard !revised.isEmpty else { return (outputs, false) }
+        return (outputs.map { file in
             guard file.path.hasSuffix(".ics"), file.isInMemory else { return file }
             return OutputFile(path: file.path, text: rewrite(String(decoding: file.data, as: UTF8.self), revised))
-        }
+        }, true)
     }
 
     /// SEQUENCE and DTSTAMP lines are short and never folded by `ICSWriter`, so they are replaced in place.

@@ -10,7 +10,7 @@ struct RenderUnit: Sendable {
     /// `messages/agents-paris`, `home`…: stable from build to build.
     let name: String
     let key: String
-    let render: RenderJobs.Job
+    let render: @Sendable (inout Diagnostics) -> [OutputFile]
 }
 
 /// What became of one unit in this build.
@@ -23,6 +23,19 @@ struct UnitOutcome: Sendable {
     let kept: Bool
     /// When kept: its calendar events, UID → the digests of their copies (`Manifest.UnitRecord.events`).
     var keptEvents: [String: [String]] = [:]
+    /// When rendered: the events of its `.ics` files, read as it rendered (on its thread).
+    var calendar = Manifest.EventCopies()
+
+    /// `units` with the calendars of the rendered ones read again from `outputs`.
+    static func rereadingCalendars(_ units: [UnitOutcome], in outputs: [OutputFile]) -> [UnitOutcome] {
+        let calendars = Dictionary(outputs.filter { $0.path.hasSuffix(".ics") }.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        return units.map { unit in
+            guard !unit.kept else { return unit }
+            var reread = unit
+            reread.calendar = Manifest.eventCopies(in: unit.paths.compactMap { calendars[$0] })
+            return reread
+        }
+    }
 
     /// The event copies of every kept unit together.
     static func keptEvents(_ units: [UnitOutcome]) -> [String: [String]] {
@@ -59,18 +72,18 @@ struct UnitRunner: Sendable {
                                         keptEvents: record.events ?? [:]))
         }
         let sink = self.sink
-        let jobs = toRender.map { unit -> RenderJobs.Job in
-            { d in
-                let files = unit.render(&d)
-                return sink?(files) ?? files
-            }
+        let results = Parallel.map(toRender, threads: parallelism) { unit in
+            var d = Diagnostics()
+            let rendered = unit.render(&d)
+            // Read here, on the unit's thread, rather than all at once after the last unit.
+            let calendar = Manifest.eventCopies(in: rendered.filter { $0.path.hasSuffix(".ics") })
+            return (files: sink?(rendered) ?? rendered, diagnostics: d, calendar: calendar)
         }
-        let results = RenderJobs.run(jobs, parallelism: parallelism)
         for (unit, result) in zip(toRender, results) {
             files += result.files
             d.append(contentsOf: result.diagnostics)
             outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: result.files.map(\.path),
-                                        warnings: result.diagnostics.all, kept: false))
+                                        warnings: result.diagnostics.all, kept: false, calendar: result.calendar))
         }
         return (files, outcomes)
     }

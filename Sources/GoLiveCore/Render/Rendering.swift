@@ -39,7 +39,10 @@ public enum Rendering {
             // The home page lists the dossier's files, known before it renders: the two render together.
             let dossier = HandoverDocuments.paths(project.plan).map { OutputFile(path: $0, data: Data()) }
             run([units.handoverUnit(earlier: outputs), units.homeUnit(earlier: outputs + dossier)])
-            outputs = CalendarRevisions.apply(outputs, history: history, kept: UnitOutcome.keptEvents(outcomes))
+            let revisions = CalendarRevisions.apply(outputs, history: history, kept: UnitOutcome.keptEvents(outcomes))
+            outputs = revisions.files
+            // New SEQUENCE and DTSTAMP values: the rendered units read their calendars again.
+            if revisions.revised { outcomes = UnitOutcome.rereadingCalendars(outcomes, in: outputs) }
         }
         // `--strict` is judged by Build over the warnings of every stage together, not here.
         if d.hasErrors { throw .invalidInput(d.sorted) }

@@ -189,7 +189,8 @@ extension Manifest {
     /// of its content and the SEQUENCE and DTSTAMP it was written with. An event UID written in several
     /// files gets one digest for all its copies, those of `kept` files included (UID → their digests).
     public static func eventRecords(in outputs: [OutputFile], kept: [String: [String]] = [:]) -> [String: EventRecord] {
-        var (digests, records) = eventCopies(in: outputs)
+        let copies = eventCopies(in: outputs)
+        var (digests, records) = (copies.digests, copies.records)
         for (uid, list) in kept where records[uid] != nil { digests[uid, default: []] += list }
         for (uid, list) in digests { records[uid]?.digest = combined(list) }
         return records
@@ -223,8 +224,14 @@ extension Manifest {
         return distinct.count == 1 ? distinct[0] : Digest.fnv1a(distinct.joined(separator: ","))
     }
 
-    /// UID → the digest of each copy of the event in `outputs`, and its SEQUENCE and DTSTAMP (no digest yet).
-    static func eventCopies(in outputs: [OutputFile]) -> (digests: [String: [String]], records: [String: EventRecord]) {
+    /// The events of some `.ics` files: UID → the digest of each copy, and its SEQUENCE and DTSTAMP.
+    struct EventCopies: Sendable {
+        var digests: [String: [String]] = [:]
+        /// Their `digest` is left empty: it is settled over every copy of the build.
+        var records: [String: EventRecord] = [:]
+    }
+
+    static func eventCopies(in outputs: [OutputFile]) -> EventCopies {
         var digests: [String: [String]] = [:]
         var records: [String: EventRecord] = [:]
         for file in outputs where file.path.hasSuffix(".ics") && file.isInMemory {
@@ -247,7 +254,7 @@ extension Manifest {
                 event?.add(line)   // in place: copying the event per line would copy its lines too
             }
         }
-        return (digests, records)
+        return EventCopies(digests: digests, records: records)
     }
 }
 
@@ -281,16 +288,13 @@ extension Manifest {
     mutating func record(_ units: [UnitOutcome], outputs: [OutputFile], previous: Manifest?) {
         let byPath = Dictionary(outputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let rendered = units.filter { !($0.kept && previous?.units?[$0.name] != nil) }
-        // Each rendered unit's calendars are read once, on every core; the build's records are their union.
-        let calendars = Parallel.map(rendered, threads: ProcessInfo.processInfo.activeProcessorCount) { unit in
-            let files = unit.paths.compactMap { byPath[$0] }.filter { $0.path.hasSuffix(".ics") }
-            return files.isEmpty ? ([:], [:]) : Self.eventCopies(in: files)
-        }
+        // Each rendered unit read its own calendars as it rendered; the build's records are their union.
+        let calendars = rendered.map(\.calendar)
         var digests: [String: [String]] = [:]
         var events: [String: EventRecord] = [:]
-        for (unitDigests, unitRecords) in calendars {
-            for (uid, list) in unitDigests { digests[uid, default: []] += list }
-            for (uid, record) in unitRecords {
+        for calendar in calendars {
+            for (uid, list) in calendar.digests { digests[uid, default: []] += list }
+            for (uid, record) in calendar.records {
                 let known = events[uid]
                 events[uid] = EventRecord(digest: "", sequence: max(record.sequence, known?.sequence ?? 0), stamp: known?.stamp ?? record.stamp)
             }
@@ -299,9 +303,9 @@ extension Manifest {
         for (uid, list) in digests { events[uid]?.digest = Self.combined(list) }
 
         var records: [String: UnitRecord] = [:]
-        for (unit, (unitDigests, _)) in zip(rendered, calendars) {
+        for unit in rendered {
             let files = unit.paths.compactMap { byPath[$0] }
-            let copies = unitDigests.mapValues { Set($0).sorted() }
+            let copies = unit.calendar.digests.mapValues { Set($0).sorted() }
             records[unit.name] = UnitRecord(key: unit.key, files: Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }),
                                             events: copies.isEmpty ? nil : copies,
                                             warnings: unit.warnings.isEmpty ? nil : unit.warnings)

@@ -52,6 +52,77 @@ import Testing
         #expect(KitPage.timelineLines(items) == (try mustache(loop, ["timeline": timeline])))
     }
 
+    /// Optional texts as inputs give them: absent, empty, blank, and the awkward ones.
+    static let optionals: [String?] = [nil, "", " \n"] + awkward.map { $0 }
+
+    @Test func messageItemDetailsAreWhatTheirSectionsPrint() throws {
+        let relay = "{{#relays}}{{name}}{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}|{{name}}{{details}}\n{{/relays}}"
+        let contact = "{{#contacts}}{{name}}{{#phone}}, {{.}}{{/phone}}|{{name}}{{details}}\n{{/contacts}}"
+        let support = ["fr": "{{#teams}}{{name}}{{#scope}} ({{.}}){{/scope}}{{#contact}} : {{.}}{{/contact}}|{{name}}{{details}}\n{{/teams}}",
+                       "en": "{{#teams}}{{name}}{{#scope}} ({{.}}){{/scope}}{{#contact}}: {{.}}{{/contact}}|{{name}}{{details}}\n{{/teams}}"]
+        let module = ["fr": "{{#modules}}{{duration}}, {{format}}{{#summary}} : {{.}}{{/summary}}|{{details}}\n{{/modules}}",
+                      "en": "{{#modules}}{{duration}}, {{format}}{{#summary}}: {{.}}{{/summary}}|{{details}}\n{{/modules}}"]
+        let session = ["fr": "{{#sessions}}{{when}}{{#place}}, {{.}}{{/place}}{{#trainer}}, avec {{.}}{{/trainer}} ({{seats}} places)|{{line}}\n{{/sessions}}",
+                       "en": "{{#sessions}}{{when}}{{#place}}, {{.}}{{/place}}{{#trainer}}, with {{.}}{{/trainer}} ({{seats}} seats)|{{line}}\n{{/sessions}}"]
+        let pairs = Self.optionals.flatMap { a in Self.optionals.map { b in (a, b) } }
+        let relays: [[String: Any]] = pairs.map { role, email in
+            ["name": "N&", "role": MessageContext.text(role), "email": MessageContext.text(email),
+             "details": MessageContext.relayDetails(role: role, email: email)]
+        }
+        let contacts: [[String: Any]] = Self.optionals.map { phone in
+            ["name": "N<", "phone": MessageContext.text(phone), "details": MessageContext.contactDetails(phone: phone)]
+        }
+        try expectBothSidesEqual(mustache(relay, ["relays": relays]))
+        try expectBothSidesEqual(mustache(contact, ["contacts": contacts]))
+        for l in Language.allCases {
+            let teams: [[String: Any]] = pairs.map { scope, contact in
+                ["name": "T", "scope": MessageContext.text(scope), "contact": MessageContext.text(contact),
+                 "details": MessageContext.supportDetails(scope: scope, contact: contact, l)]
+            }
+            let modules: [[String: Any]] = pairs.map { duration, summary in
+                ["duration": duration ?? "2 h", "format": "en salle", "summary": MessageContext.text(summary),
+                 "details": MessageContext.moduleDetails(duration: duration ?? "2 h", format: "en salle", summary: summary, l)]
+            }
+            let sessions: [[String: Any]] = pairs.enumerated().map { i, pair in
+                let place = pair.0 ?? ""
+                return ["when": "Lundi <1>", "place": place, "trainer": MessageContext.text(pair.1), "seats": i,
+                        "line": MessageContext.sessionLine(when: "Lundi <1>", place: place, trainer: pair.1, seats: i, l)]
+            }
+            try expectBothSidesEqual(mustache(support[l.rawValue]!, ["teams": teams]))
+            try expectBothSidesEqual(mustache(module[l.rawValue]!, ["modules": modules]))
+            try expectBothSidesEqual(mustache(session[l.rawValue]!, ["sessions": sessions]))
+        }
+    }
+
+    /// Each line of `text` is `loop output|preformatted output`.
+    private func expectBothSidesEqual(_ text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let sides = line.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            #expect(sides.count == 2 && sides[0] == sides[1], "\(line)")
+        }
+    }
+
+    @Test func trainingRowsAndLinesAreWhatTheirLoopsPrint() throws {
+        let cells = ["time", "module", "seats", "room"]
+        let rowLoop = "{{#rows}}\n<tr><td><time datetime=\"{{iso}}\">{{date}}</time></td><td>{{time}}</td><td>{{module}}</td><td>{{seats}}</td><td>{{room}}</td></tr>\n{{/rows}}\n"
+        let rows: [[String: Any]] = Self.awkward.enumerated().map { i, text in
+            ["iso": "2027-03-0\(i)", "date": text, "time": "9 h – 11 h", "module": text + "&", "seats": i * 7, "room": "—"]
+        }
+        #expect(TrainingLines.sessionRows(rows, cells: cells) == (try mustache(rowLoop, ["rows": rows])))
+        #expect(TrainingLines.sessionRows([], cells: cells) == "")
+        #expect(TrainingSchedulePage.cells.count == 9 && TrainingTrainerPage.cells.count == 8)
+        let lineLoop = ["fr": "{{#elearning}}\n- **{{module}}** ({{duration}}) : {{audience}}, {{seats}} personnes\n{{/elearning}}\n",
+                        "en": "{{#elearning}}\n- **{{module}}** ({{duration}}): {{audience}}, {{seats}} people\n{{/elearning}}\n"]
+        let items: [[String: Any]] = Self.awkward.enumerated().map { i, text in
+            ["module": text, "duration": "45 min", "audience": "A <\(i)>", "seats": i]
+        }
+        for l in Language.allCases {
+            #expect(TrainingLines.elearningLines(items, l) == (try mustache(lineLoop[l.rawValue]!, ["elearning": items])))
+        }
+    }
+
     @Test func inlineFastPathKeepsTheCharacterRules() {
         #expect(GuidePage.inline("Plain heading") == "Plain heading")
         #expect(GuidePage.inline("a*b_[c]`d`!#|~\\") == "a\\*b\\_\\[c\\]\\`d\\`\\!\\#\\|\\~\\\\")

@@ -27,7 +27,7 @@ It is happening **{{goLiveWhen}}**: {{product}} goes live for your wave (**{{wav
 ## The team working tonight
 
 {{#contacts}}
-- **{{role}}**: {{name}}{{#phone}}, {{.}}{{/phone}}
+- **{{role}}**: {{name}}{{details}}
 {{/contacts}}
 {{/hasContacts}}
 {{#hasRelays}}
@@ -35,7 +35,7 @@ It is happening **{{goLiveWhen}}**: {{product}} goes live for your wave (**{{wav
 ## Your local contacts
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -68,7 +68,7 @@ C'est **{{goLiveWhen}}** : {{product}} entre en service pour votre vague (**{{wa
 ## L'équipe mobilisée cette nuit
 
 {{#contacts}}
-- **{{role}}** : {{name}}{{#phone}}, {{.}}{{/phone}}
+- **{{role}}** : {{name}}{{details}}
 {{/contacts}}
 {{/hasContacts}}
 {{#hasRelays}}
@@ -76,7 +76,7 @@ C'est **{{goLiveWhen}}** : {{product}} entre en service pour votre vague (**{{wa
 ## Vos relais
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -123,14 +123,14 @@ We have not heard from you yet: tell us what works and what gets in your way, ev
 {{#hasRelays}}
 - Your local contacts collect your questions and ideas:
 {{#relays}}
-  - {{name}}{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+  - {{name}}{{details}}
 {{/relays}}
 {{/hasRelays}}
 {{#hypercareContact}}
 - The go-live support team is still there for you{{#hypercareUntil}} until {{.}}{{/hypercareUntil}}: {{hypercareContact}}
 {{/hypercareContact}}
 {{#supportTeams}}
-- **{{name}}**{{#scope}} ({{.}}){{/scope}}{{#contact}}: {{.}}{{/contact}}
+- **{{name}}**{{details}}
 {{/supportTeams}}
 
 Thank you for your commitment,
@@ -176,14 +176,14 @@ Nous n'avons pas encore reçu de retour de votre part : dites-nous ce qui foncti
 {{#hasRelays}}
 - Vos relais recueillent vos questions et vos idées :
 {{#relays}}
-  - {{name}}{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+  - {{name}}{{details}}
 {{/relays}}
 {{/hasRelays}}
 {{#hypercareContact}}
 - La cellule d'assistance renforcée reste à votre écoute{{#hypercareUntil}} jusqu'au {{.}}{{/hypercareUntil}} : {{hypercareContact}}
 {{/hypercareContact}}
 {{#supportTeams}}
-- **{{name}}**{{#scope}} ({{.}}){{/scope}}{{#contact}} : {{.}}{{/contact}}
+- **{{name}}**{{details}}
 {{/supportTeams}}
 
 Merci de votre engagement,
@@ -220,14 +220,14 @@ The switch-over went well: since this morning, **{{product}} is live** for your 
 {{#hasRelays}}
 - **Your local contacts**, on site:
 {{#relays}}
-  - {{name}}{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+  - {{name}}{{details}}
 {{/relays}}
 {{/hasRelays}}
 {{#hypercareContact}}
 - **The go-live support team**{{#hypercareUntil}}, until {{.}}{{/hypercareUntil}}: {{hypercareContact}}
 {{/hypercareContact}}
 {{#supportTeams}}
-- **{{name}}**{{#scope}} ({{.}}){{/scope}}{{#contact}}: {{.}}{{/contact}}
+- **{{name}}**{{details}}
 {{/supportTeams}}
 {{#hasFaq}}
 
@@ -275,14 +275,14 @@ La bascule s'est bien déroulée : depuis ce matin, **{{product}} est en service
 {{#hasRelays}}
 - **Vos relais**, sur place :
 {{#relays}}
-  - {{name}}{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+  - {{name}}{{details}}
 {{/relays}}
 {{/hasRelays}}
 {{#hypercareContact}}
 - **La cellule d'assistance renforcée**{{#hypercareUntil}}, jusqu'au {{.}}{{/hypercareUntil}} : {{hypercareContact}}
 {{/hypercareContact}}
 {{#supportTeams}}
-- **{{name}}**{{#scope}} ({{.}}){{/scope}}{{#contact}} : {{.}}{{/contact}}
+- **{{name}}**{{details}}
 {{/supportTeams}}
 {{#hasFaq}}
 
@@ -325,7 +325,7 @@ Belle découverte de {{product}} !
 Your local contacts are still there to help:
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -358,7 +358,7 @@ Thank you for your understanding and patience.
 Vos relais restent à votre disposition :
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -415,7 +415,7 @@ This concerns:
 ## Your local contacts
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -472,7 +472,7 @@ Sont concernés :
 ## Vos relais
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -532,7 +532,7 @@ From **{{goLiveDate}}**, you will be working with **{{product}}**. Here is why w
 They are here to help throughout the project: do ask them your questions.
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -594,7 +594,7 @@ Kind regards,
 Vos relais vous accompagnent tout au long du projet : n'hésitez pas à leur poser vos questions.
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -616,7 +616,7 @@ On **{{goLiveDate}}**, you will move to **{{product}}**. So that you feel at eas
 ## Your training path
 
 {{#modules}}
-- **{{title}}** — {{duration}}, {{format}}{{#summary}}: {{.}}{{/summary}}
+- **{{title}}** — {{details}}
 {{/modules}}
 {{/hasModules}}
 {{^hasModules}}
@@ -635,7 +635,7 @@ You attend **one** session of each module below: **your manager books you** on o
 ### {{title}}
 
 {{#sessions}}
-- {{when}}{{#place}}, {{.}}{{/place}}{{#trainer}}, with {{.}}{{/trainer}} ({{seats}} seats)
+- {{line}}
 {{/sessions}}
 {{/hasSessions}}
 {{/modules}}
@@ -665,7 +665,7 @@ The online module is self-paced: take it from your own computer whenever suits y
 Ask your local contacts:
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -685,7 +685,7 @@ Le **{{goLiveDate}}**, vous passerez à **{{product}}**. Pour que vous soyez à 
 ## Votre parcours
 
 {{#modules}}
-- **{{title}}** — {{duration}}, {{format}}{{#summary}} : {{.}}{{/summary}}
+- **{{title}}** — {{details}}
 {{/modules}}
 {{/hasModules}}
 {{^hasModules}}
@@ -704,7 +704,7 @@ Vous suivez **une** session de chaque module ci-dessous : **votre manager vous i
 ### {{title}}
 
 {{#sessions}}
-- {{when}}{{#place}}, {{.}}{{/place}}{{#trainer}}, avec {{.}}{{/trainer}} ({{seats}} places)
+- {{line}}
 {{/sessions}}
 {{/hasSessions}}
 {{/modules}}
@@ -734,7 +734,7 @@ Le module en ligne se suit à votre rythme, depuis votre poste, quand vous le so
 Adressez-vous à vos relais :
 
 {{#relays}}
-- **{{name}}**{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}
+- **{{name}}**{{details}}
 {{/relays}}
 {{/hasRelays}}
 
@@ -2062,10 +2062,7 @@ No classroom or remote session is planned.
 <table>
 <thead><tr><th>Date</th><th>Time</th><th>Module</th><th>Format</th><th>Site</th><th>Room</th><th>Trainer</th><th>Audience</th><th>Seats</th><th>Session</th></tr></thead>
 <tbody>
-{{#sessions}}
-<tr><td><time datetime="{{iso}}">{{date}}</time></td><td>{{time}}</td><td>{{module}}</td><td>{{format}}</td><td>{{site}}</td><td>{{room}}</td><td>{{trainer}}</td><td>{{audience}}</td><td>{{seats}}</td><td>{{session}}</td></tr>
-{{/sessions}}
-</tbody>
+{{{sessionRows}}}</tbody>
 </table>
 </div>
 {{/hasSessions}}
@@ -2075,11 +2072,7 @@ No classroom or remote session is planned.
 
 These modules are self-paced, with no date or room, to be completed before the training window closes.
 
-{{#elearning}}
-- **{{module}}** ({{duration}}): {{audience}}, {{seats}} people
-{{/elearning}}
-{{/hasElearning}}
-
+{{{elearningLines}}}{{/hasElearning}}
 ## Load per module
 
 <div class="table-wrap">
@@ -2124,10 +2117,7 @@ Aucune session en salle ou à distance n'est prévue.
 <table>
 <thead><tr><th>Date</th><th>Horaire</th><th>Module</th><th>Format</th><th>Site</th><th>Salle</th><th>Formateur</th><th>Population</th><th>Places</th><th>Session</th></tr></thead>
 <tbody>
-{{#sessions}}
-<tr><td><time datetime="{{iso}}">{{date}}</time></td><td>{{time}}</td><td>{{module}}</td><td>{{format}}</td><td>{{site}}</td><td>{{room}}</td><td>{{trainer}}</td><td>{{audience}}</td><td>{{seats}}</td><td>{{session}}</td></tr>
-{{/sessions}}
-</tbody>
+{{{sessionRows}}}</tbody>
 </table>
 </div>
 {{/hasSessions}}
@@ -2137,11 +2127,7 @@ Aucune session en salle ou à distance n'est prévue.
 
 Ces modules se suivent en autonomie, sans date ni salle, avant la fin de la fenêtre de formation.
 
-{{#elearning}}
-- **{{module}}** ({{duration}}) : {{audience}}, {{seats}} personnes
-{{/elearning}}
-{{/hasElearning}}
-
+{{{elearningLines}}}{{/hasElearning}}
 ## Charge par module
 
 <div class="table-wrap">
@@ -2194,10 +2180,7 @@ No session is assigned to you.
 <table>
 <thead><tr><th>Date</th><th>Time</th><th>Module</th><th>Format</th><th>Place</th><th>Audience</th><th>Language</th><th>Seats</th><th>Session</th></tr></thead>
 <tbody>
-{{#sessions}}
-<tr><td><time datetime="{{iso}}">{{date}}</time></td><td>{{time}}</td><td>{{module}}</td><td>{{format}}</td><td>{{place}}</td><td>{{audience}}</td><td>{{language}}</td><td>{{seats}}</td><td>{{session}}</td></tr>
-{{/sessions}}
-</tbody>
+{{{sessionRows}}}</tbody>
 </table>
 </div>
 {{/hasSessions}}
@@ -2226,10 +2209,7 @@ Aucune session ne vous est attribuée.
 <table>
 <thead><tr><th>Date</th><th>Horaire</th><th>Module</th><th>Format</th><th>Lieu</th><th>Population</th><th>Langue</th><th>Places</th><th>Session</th></tr></thead>
 <tbody>
-{{#sessions}}
-<tr><td><time datetime="{{iso}}">{{date}}</time></td><td>{{time}}</td><td>{{module}}</td><td>{{format}}</td><td>{{place}}</td><td>{{audience}}</td><td>{{language}}</td><td>{{seats}}</td><td>{{session}}</td></tr>
-{{/sessions}}
-</tbody>
+{{{sessionRows}}}</tbody>
 </table>
 </div>
 {{/hasSessions}}

@@ -40,15 +40,18 @@ struct MessageContext {
             MessageContext.list(&c, "waveScope", wave.scope)
             MessageContext.list(&c, "faq", audience.faq.map { ["question": $0.question, "answer": $0.answer] })
             MessageContext.list(&c, "relays", audience.relays.map {
-                ["name": $0.name, "role": MessageContext.text($0.role), "email": MessageContext.text($0.email)]
+                ["name": $0.name, "role": MessageContext.text($0.role), "email": MessageContext.text($0.email),
+                 "details": MessageContext.relayDetails(role: $0.role, email: $0.email)]
             })
             MessageContext.list(&c, "contacts", plan.roles.compactMap { role -> [String: Any]? in
                 guard let person = role.person else { return nil }
                 return ["role": role.name, "name": person.name, "email": MessageContext.text(person.email),
-                        "phone": MessageContext.text(person.phone)]
+                        "phone": MessageContext.text(person.phone),
+                        "details": MessageContext.contactDetails(phone: person.phone)]
             })
             MessageContext.list(&c, "supportTeams", (plan.support?.teams ?? []).map {
-                ["name": $0.name, "scope": MessageContext.text($0.scope), "contact": MessageContext.text($0.contact)]
+                ["name": $0.name, "scope": MessageContext.text($0.scope), "contact": MessageContext.text($0.contact),
+                 "details": MessageContext.supportDetails(scope: $0.scope, contact: $0.contact, l)]
             })
             MessageContext.list(&c, "guides", MessageContext.guides(plan, l))
             let hypercare = plan.postGoLive?.hypercare
@@ -107,8 +110,9 @@ struct MessageContext {
         let all = sessions(plan: plan, planned: planned, audience: audience)
         list(&c, "modules", modules.map { m -> [String: Any] in
             let own = all.filter { $0.moduleID == m.id }.map(\.values)
-            return ["title": m.title, "duration": DateWords.duration(minutes: m.durationMinutes, l),
-                    "format": MessageWords.format(m.format, l), "summary": text(m.summary),
+            let duration = DateWords.duration(minutes: m.durationMinutes, l), format = MessageWords.format(m.format, l)
+            return ["title": m.title, "duration": duration, "format": format, "summary": text(m.summary),
+                    "details": moduleDetails(duration: duration, format: format, summary: m.summary, l),
                     "elearning": m.format == .elearning, "sessions": own, "hasSessions": !own.isEmpty]
         })
         c["needsSessions"] = modules.contains { $0.format != .elearning }
@@ -143,17 +147,55 @@ struct MessageContext {
         return mine.compactMap { s -> (CivilDate, TimeOfDay, String, [String: Any])? in
             guard let date = s.date, let start = s.start, let end = s.end else { return nil }
             let trainer = s.trainerID.flatMap { id in plan.training?.trainers.first { $0.id == id }?.name }
+            let when = MessageWords.sessionTime(date, start, end, l)
+            let place = MessageWords.place(site: s.site, room: s.roomID, remote: s.format == .remote, l)
             return (date, start, s.moduleID, [
                 "module": plan.training?.module(s.moduleID)?.title ?? s.moduleID,
                 "session": MessageWords.session(s.number, of: s.of, l),
-                "when": MessageWords.sessionTime(date, start, end, l),
-                "place": MessageWords.place(site: s.site, room: s.roomID, remote: s.format == .remote, l),
+                "when": when,
+                "place": place,
                 "trainer": text(trainer),
                 "seats": s.seats,
+                "line": sessionLine(when: when, place: place, trainer: trainer, seats: s.seats, l),
             ])
         }
         .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         .map { ($0.2, $0.3) }
+    }
+
+    // MARK: - Preformatted item values
+
+    // Each `{{#key}}…{{.}}…{{/key}}` section inside a loop costs Mustache a lookup, a context copy and a
+    // second lookup per item of every message; these values print the same text in one lookup. The
+    // template escapes them, and Markdown escaping works character by character, so escaping the
+    // joined text gives what escaping each part gave.
+
+    /// `{{#role}}, {{.}}{{/role}}{{#email}} — {{.}}{{/email}}`
+    static func relayDetails(role: String?, email: String?) -> String {
+        (role.flatMap(nonEmpty).map { ", " + $0 } ?? "") + (email.flatMap(nonEmpty).map { " — " + $0 } ?? "")
+    }
+
+    /// `{{#phone}}, {{.}}{{/phone}}`
+    static func contactDetails(phone: String?) -> String {
+        phone.flatMap(nonEmpty).map { ", " + $0 } ?? ""
+    }
+
+    /// `{{#scope}} ({{.}}){{/scope}}{{#contact}}: {{.}}{{/contact}}` (` : ` in French)
+    static func supportDetails(scope: String?, contact: String?, _ l: Language) -> String {
+        (scope.flatMap(nonEmpty).map { " (" + $0 + ")" } ?? "")
+            + (contact.flatMap(nonEmpty).map { (l == .fr ? " : " : ": ") + $0 } ?? "")
+    }
+
+    /// `{{duration}}, {{format}}{{#summary}}: {{.}}{{/summary}}` (` : ` in French)
+    static func moduleDetails(duration: String, format: String, summary: String?, _ l: Language) -> String {
+        duration + ", " + format + (summary.flatMap(nonEmpty).map { (l == .fr ? " : " : ": ") + $0 } ?? "")
+    }
+
+    /// `{{when}}{{#place}}, {{.}}{{/place}}{{#trainer}}, with {{.}}{{/trainer}} ({{seats}} seats)`, in French
+    /// `, avec …` and `places`. `place` is always text, and Mustache renders a section on "" too.
+    static func sessionLine(when: String, place: String, trainer: String?, seats: Int, _ l: Language) -> String {
+        let with = l == .fr ? ", avec " : ", with ", unit = l == .fr ? " places)" : " seats)"
+        return when + ", " + place + (trainer.flatMap(nonEmpty).map { with + $0 } ?? "") + " (" + String(seats) + unit
     }
 
     // MARK: - Feedback

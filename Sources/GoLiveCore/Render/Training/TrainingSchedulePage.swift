@@ -3,6 +3,9 @@
 struct TrainingSchedulePage {
     let book: TrainingBook
 
+    /// The columns of a session row after its date, as the built-in template orders them.
+    static let cells = ["time", "module", "format", "site", "room", "trainer", "audience", "seats", "session"]
+
     func page() -> PageRenderer.Page {
         let l = book.plan.project.defaultLanguage
         let timed = book.sessions.filter { $0.date != nil }
@@ -37,9 +40,11 @@ struct TrainingSchedulePage {
         return PageRenderer.Page(stem: "training/schedule", template: "training/schedule", language: l, title: title, context: [
             "timezone": book.plan.project.timezoneID,
             "sessions": rows,
+            "sessionRows": TrainingLines.sessionRows(rows, cells: Self.cells),
             "hasSessions": !rows.isEmpty,
             "sessionCount": rows.count,
             "elearning": elearning,
+            "elearningLines": TrainingLines.elearningLines(elearning, l),
             "hasElearning": !elearning.isEmpty,
             "perModule": perModule,
             "perTrainer": perTrainer,

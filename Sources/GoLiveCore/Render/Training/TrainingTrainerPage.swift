@@ -4,6 +4,9 @@ struct TrainingTrainerPage {
     let book: TrainingBook
     let trainer: Trainer
 
+    /// The columns of a session row after its date, as the built-in template orders them.
+    static let cells = ["time", "module", "format", "place", "audience", "language", "seats", "session"]
+
     func page() -> PageRenderer.Page {
         let l = book.plan.project.defaultLanguage
         let mine = book.sessions(of: trainer)
@@ -28,6 +31,7 @@ struct TrainingTrainerPage {
             "daysOff": trainer.unavailable.sorted().map { DateWords.longDate($0, l) }.joined(separator: ", "),
             "hasDaysOff": !trainer.unavailable.isEmpty,
             "sessions": rows,
+            "sessionRows": TrainingLines.sessionRows(rows, cells: Self.cells),
             "hasSessions": !rows.isEmpty,
             // The trainer's .ics is written only when it has a session.
             "hasCalendar": !rows.isEmpty,

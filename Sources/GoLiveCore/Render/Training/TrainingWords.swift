@@ -32,3 +32,58 @@ enum TrainingWords {
         markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
     }
 }
+
+/// Whole tables and lists of the training pages printed in one value each: the schedule has one
+/// row per session (thousands) and one line per e-learning audience, and the schedule page renders
+/// as a single unit, on one core, while the rest of the build waits for it.
+enum TrainingLines {
+    /// What `{{#rows}}<tr><td><time datetime="{{iso}}">{{date}}</time></td>` then `<td>{{cell}}</td>` for
+    /// each of `cells`, then `</tr>⏎{{/rows}}` prints, values escaped as in a Markdown template.
+    static func sessionRows(_ rows: [[String: Any]], cells: [String]) -> String {
+        var out = ""
+        out.reserveCapacity(rows.count * 200)
+        for row in rows {
+            out += "<tr><td><time datetime=\""
+            out += text(row["iso"])
+            out += "\">"
+            out += text(row["date"])
+            out += "</time></td>"
+            for cell in cells {
+                out += "<td>"
+                out += text(row[cell])
+                out += "</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out
+    }
+
+    /// What `{{#elearning}}- **{{module}}** ({{duration}}): {{audience}}, {{seats}} people⏎{{/elearning}}`
+    /// prints (in French `) : ` and `personnes`).
+    static func elearningLines(_ items: [[String: Any]], _ l: Language) -> String {
+        let colon = l == .fr ? ") : " : "): ", unit = l == .fr ? " personnes\n" : " people\n"
+        var out = ""
+        for item in items {
+            out += "- **"
+            out += text(item["module"])
+            out += "** ("
+            out += text(item["duration"])
+            out += colon
+            out += text(item["audience"])
+            out += ", "
+            out += text(item["seats"])
+            out += unit
+        }
+        return out
+    }
+
+    /// A value as `{{key}}` prints it: text or a number, escaped for Markdown.
+    private static func text(_ value: Any?) -> String {
+        switch value {
+        case let s as String: return MarkdownContentType.escape(s)
+        case let n as Int: return String(n)
+        case let value?: return MarkdownContentType.escape(String(describing: value))
+        case nil: return ""
+        }
+    }
+}

@@ -123,6 +123,28 @@ import Testing
         }
     }
 
+    @Test func largeTextPrintsAsItsText() throws {
+        let template = "{{{x}}}|{{x}}|{{#x}}[{{.}}]{{/x}}|{{^x}}none{{/x}}|{{uppercased(x)}}|{{x.count}}|{{x.text}}\n"
+        for text in Self.awkward {
+            var d = Diagnostics()
+            let library = try TemplateLibrary(builtIn: ["probe.md": "top\n" + template])
+            let plain = library.render("probe", language: .fr, context: ["x": text], &d)
+            let large = library.render("probe", language: .fr, context: ["x": LargeText(text)], &d)
+            #expect(plain == large, "\(text)")
+        }
+    }
+
+    @Test func sharedSafeTextIsWhatEachGuideMadeAlone() {
+        let sections = ["Plain *text*", "<div>raw</div>\n\nand <b>inline</b>", "", "a <!-- c --> b"]
+        let document = GuideDocument(title: "T", preamble: "<script>x</script>\n\nIntro", sections: sections.enumerated().map { i, body in
+            GuideSection(heading: "H\(i)", level: 2, slug: "h\(i)", parent: nil, audiences: [], modules: [], body: body, line: i)
+        }, file: "guides/guide.md")
+        let safe = GuideSelection.SafeText(document)
+        #expect(safe.preamble == Cmark.escapingRawHTML(document.preamble))
+        #expect(safe.bodies == sections.map(Cmark.escapingRawHTML))
+        #expect(safe.bodies[1] != sections[1])
+    }
+
     @Test func inlineFastPathKeepsTheCharacterRules() {
         #expect(GuidePage.inline("Plain heading") == "Plain heading")
         #expect(GuidePage.inline("a*b_[c]`d`!#|~\\") == "a\\*b\\_\\[c\\]\\`d\\`\\!\\#\\|\\~\\\\")

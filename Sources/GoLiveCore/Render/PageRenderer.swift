@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Turns one document (a Markdown template and its context) into its `.md` and `.html` files:
 /// Mustache → Markdown → libcmark → the shared HTML layout.
@@ -47,8 +48,23 @@ struct PageRenderer {
             "homeLabel": Words.home(language),
             "draft": plan.decision.status == .pending ? Words.draftBanner(language) : false,
             "footer": Words.footer(language, project: plan.project.name),
-            "body": fragment,
+            "body": LargeText(fragment),
         ]
         return templates.render("layout/page", language: language, context: layout, &d)
     }
+}
+
+/// A large text printed with `{{{…}}}`: a page's HTML body, a guide's sections. Mustache prints a
+/// plain `String` value through `String(describing:)` after three failed casts; a custom-renderable
+/// value is handed over as it is. It behaves as the text would everywhere else: in sections,
+/// escaped, with transforms, and with no children.
+struct LargeText: MustacheCustomRenderable, MustacheTransformable, CustomReflectable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+    func transform(_ name: String) -> Any? { text.transform(name) }
+    var customMirror: Mirror { text.customMirror }
 }

@@ -7,6 +7,8 @@ public struct AudienceGuide: Sendable {
         public var slug: String
         /// The section's own Markdown, as the user wrote it.
         public var body: String
+        /// `body` with its raw HTML turned into visible text, as the guide page prints it.
+        public var safeBody: String
         /// Known issues (open or with a workaround), tips and answered questions, oldest first.
         public var feedback: [FeedbackEntry]
     }
@@ -19,6 +21,8 @@ public struct AudienceGuide: Sendable {
     public var contentLanguage: Language
     public var title: String
     public var preamble: String
+    /// `preamble` with its raw HTML turned into visible text.
+    public var safePreamble: String
     public var sections: [Section]
     /// Feedback for this audience about a section it does not see (or that its language variant lacks).
     public var unplaced: [FeedbackEntry]

@@ -27,14 +27,34 @@ public enum GuideSelection {
         }
     }
 
+    /// A document's preamble and section bodies with raw HTML turned into text. They are the same for
+    /// every audience that reads the document, and each one is a libcmark parse: made once per document.
+    struct SafeText: Sendable {
+        let preamble: String
+        let bodies: [String]
+
+        init(_ document: GuideDocument) {
+            preamble = Cmark.escapingRawHTML(document.preamble)
+            bodies = document.sections.map { Cmark.escapingRawHTML($0.body) }
+        }
+    }
+
     public static func guide(_ source: GuideSource, for audience: Audience, feedback: [FeedbackEntry]) -> AudienceGuide? {
+        guide(source, for: audience, feedback: feedback, safe: nil)
+    }
+
+    /// `safe`: the `SafeText` of each of the source's documents, when the caller made them once for many audiences.
+    static func guide(_ source: GuideSource, for audience: Audience, feedback: [FeedbackEntry],
+                      safe: [Language: SafeText]?) -> AudienceGuide? {
         guard let base = source.base else { return nil }
         let variant = source.documents[audience.language]
         let document = variant ?? base
+        let text = safe?[variant == nil ? source.defaultLanguage : audience.language] ?? SafeText(document)
         let kept = keptSections(of: document, for: audience)
         var sections = document.sections.indices.filter { kept[$0] }.map { index in
             let s = document.sections[index]
-            return AudienceGuide.Section(heading: s.heading, level: s.level, slug: s.slug, body: s.body, feedback: [])
+            return AudienceGuide.Section(heading: s.heading, level: s.level, slug: s.slug, body: s.body,
+                                         safeBody: text.bodies[index], feedback: [])
         }
         var position: [Int: Int] = [:]
         for (i, index) in document.sections.indices.filter({ kept[$0] }).enumerated() { position[index] = i }
@@ -53,6 +73,7 @@ public enum GuideSelection {
         return AudienceGuide(guideID: source.ref.id, audienceID: audience.id, language: audience.language,
                              contentLanguage: variant == nil ? source.defaultLanguage : audience.language,
                              title: document.title ?? source.ref.title, preamble: document.preamble,
+                             safePreamble: text.preamble,
                              sections: sections, unplaced: unplaced, fixed: fixed)
     }
 
@@ -73,8 +94,9 @@ public enum GuideSelection {
         var result: [AudienceGuide] = []
         for ref in plan.guides {
             guard let source = plan.guideSources[ref.id] else { continue }
+            let safe = source.documents.mapValues(SafeText.init)
             for audience in plan.audiences {
-                if let guide = guide(source, for: audience, feedback: plan.feedback) { result.append(guide) }
+                if let guide = guide(source, for: audience, feedback: plan.feedback, safe: safe) { result.append(guide) }
             }
         }
         return result

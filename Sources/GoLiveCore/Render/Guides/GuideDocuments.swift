@@ -61,7 +61,7 @@ struct GuidePage {
                     // `{{hashes}} <a id="{{slug}}"></a>{{heading}}` as one value, escaped as Mustache would.
                     "headingLine": hashes + " <a id=\"" + MarkdownContentType.escape(section.slug) + "\"></a>"
                         + MarkdownContentType.escape(heading),
-                    "body": Cmark.escapingRawHTML(section.body),
+                    "body": LargeText(section.safeBody),
                     "feedback": section.feedback.map { block($0, section: nil) }]
         }
         let fixed: [[String: Any]] = guide.fixed.map { entry in
@@ -100,7 +100,7 @@ struct GuidePage {
             "version": edition.version,
             "fallback": guide.isFallback ? GuideWords.fallback(l, content: guide.contentLanguage) : false,
             "note": GuideWords.note(l),
-            "preamble": Cmark.escapingRawHTML(guide.preamble),
+            "preamble": LargeText(guide.safePreamble),
             "whatsNew": whatsNew,
             "tocID": tocID,
             "contents": GuideWords.contents(l),

@@ -77,4 +77,18 @@ struct StagingTests {
         #expect(String(decoding: FileManager.default.contents(atPath: out.appendingPathComponent("agents-paris/kit.md").path) ?? Data(),
                        as: UTF8.self).contains("half a kit") == false)
     }
+
+    /// A build that changes nothing makes no staging folder: not even the output folder's own
+    /// modification time moves.
+    @Test func anIdenticalRebuildTouchesNotEvenTheOutputFolder() throws {
+        let parent = try Self.parent()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        _ = try Self.build(TrainingOutputFixture.files(), out)
+        let before = try FileManager.default.attributesOfItem(atPath: out.path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.02)
+        let again = try Self.build(TrainingOutputFixture.files(), out)
+        #expect(again.report.written.isEmpty)
+        #expect(try FileManager.default.attributesOfItem(atPath: out.path)[.modificationDate] as? Date == before)
+    }
 }

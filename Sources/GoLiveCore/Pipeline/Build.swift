@@ -87,7 +87,7 @@ public struct Build {
             let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
             return (planned, previous, history, GuideVersioning.editions(project.plan, history: history))
         }
-        let staging = staged ? try Staging(output: outputDirectory, previous: previous?.files ?? [:]) : nil
+        let staging = staged ? Staging(output: outputDirectory, previous: previous?.files ?? [:]) : nil
         var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
         if let staging { sink = { files in staging.take(files) } }
         do throws(GoLiveError) {

@@ -22,7 +22,7 @@ final class Staging: @unchecked Sendable {
     static let folderName = ".golive-staging"
 
     /// `previous`: the last build's digests by path, to tell the files the output folder already holds.
-    init(output: URL, previous: [String: String]) throws(GoLiveError) {
+    init(output: URL, previous: [String: String]) {
         self.output = output
         self.previous = previous
         outputPath = output.path + "/"
@@ -30,11 +30,9 @@ final class Staging: @unchecked Sendable {
         root = isFirstBuild
             ? output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(Self.folderName)")
             : output.appendingPathComponent(Self.folderName)
-        // A build that was killed leaves its staging folder behind; nothing in it is wanted.
+        // A build that was killed leaves its staging folder behind; nothing in it is wanted. A new one
+        // is made only when a file is to be staged: a build that changes nothing touches nothing.
         try? FileManager.default.removeItem(at: root)
-        do { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) } catch {
-            throw .io(path: root.path, reason: "cannot create the staging folder: \(error.localizedDescription)")
-        }
     }
 
     /// A unit's files, each moved to disk unless the output folder holds its bytes already. Calendars
@@ -80,15 +78,14 @@ final class Staging: @unchecked Sendable {
     }
 
     private func makeFolder(of path: String) throws(GoLiveError) {
-        guard let slash = path.lastIndex(of: "/") else { return }
-        let folder = String(path[..<slash])
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         lock.lock()
         let known = folders.contains(folder)
         lock.unlock()
         guard !known else { return }
-        let url = root.appendingPathComponent(folder)
+        let url = folder.isEmpty ? root : root.appendingPathComponent(folder)
         do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-            throw .io(path: url.path, reason: "cannot create the folder: \(error.localizedDescription)")
+            throw .io(path: url.path, reason: "cannot create the staging folder: \(error.localizedDescription)")
         }
         lock.lock()
         folders.insert(folder)

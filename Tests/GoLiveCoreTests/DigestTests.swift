@@ -40,4 +40,25 @@ struct DigestTests {
         #expect(Digest.contents(slice) == Digest.contents(Data(slice)))
         #expect(Digest.contents(whole) == Digest.contents(Data(whole)))
     }
+
+    /// A guide's content digest decides whether its version moves: fed part by part, it must equal
+    /// the digest of the parts joined, as earlier builds computed it.
+    @Test func aGuidesContentDigestIsTheDigestOfItsJoinedParts() throws {
+        let plan = try LoadedProject.load(TrainingOutputFixture.files(["feedback/first-week.yaml": { $0 + RebuildTests.newEntry }])).plan
+        let guides = GuideSelection.all(plan)
+        #expect(guides.count >= 6)
+        #expect(guides.contains { !$0.sections.flatMap(\.feedback).isEmpty })
+        for guide in guides {
+            func entry(_ e: FeedbackEntry) -> String {
+                [e.id, e.kind.rawValue, e.status.rawValue, e.section.value, e.text, e.answer ?? ""].joined(separator: "\u{1E}")
+            }
+            var parts = [guide.contentLanguage.rawValue, guide.title, guide.preamble]
+            for section in guide.sections {
+                parts.append("\(section.level) \(section.slug) \(section.heading)\n\(section.body)")
+                parts += section.feedback.map(entry)
+            }
+            parts += ["unplaced"] + guide.unplaced.map(entry) + ["fixed"] + guide.fixed.map(entry)
+            #expect(GuideVersioning.contentDigest(guide) == Digest.fnv1a(parts.joined(separator: "\u{1F}")), "\(guide.audienceID)")
+        }
+    }
 }

@@ -5,12 +5,27 @@ enum Digest {
     /// FNV-1a 64-bit of a text. Guide and calendar-event digests in the manifest use it, so it must
     /// never change: a different digest would read as a changed guide and bump its version.
     static func fnv1a(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        var hash = FNV1a()
+        hash.add(text)
+        return hash.digest
+    }
+
+    /// FNV-1a fed piece by piece: the digest of the pieces' concatenation, without building it.
+    struct FNV1a {
+        private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ text: String) {
+            var text = text
+            // Over the contiguous UTF-8 buffer: iterating `text.utf8` goes through String's index machinery.
+            text.withUTF8 { buffer in
+                for byte in buffer {
+                    state ^= UInt64(byte)
+                    state = state &* 0x0000_0100_0000_01B3
+                }
+            }
         }
-        return hex(hash)
+
+        var digest: String { Digest.hex(state) }
     }
 
     /// A 64-bit digest of a file's bytes, eight at a time with wyhash's multiply-and-fold mixing:
@@ -38,7 +53,7 @@ enum Digest {
         return high ^ low
     }
 
-    private static func hex(_ value: UInt64) -> String {
+    fileprivate static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

@@ -64,17 +64,27 @@ public enum GuideVersioning {
 
     // MARK: digests
 
+    /// The digest of every part joined with U+001F, fed part by part: a thousand audiences' guides
+    /// are digested on every build, and joining them first copied each one.
     static func contentDigest(_ guide: AudienceGuide) -> String {
-        var parts = [guide.contentLanguage.rawValue, guide.title, guide.preamble]
-        for section in guide.sections {
-            parts.append("\(section.level) \(section.slug) \(section.heading)\n\(section.body)")
-            parts += section.feedback.map(entryText)
+        var hash = Digest.FNV1a()
+        var first = true
+        func add(_ part: String) {
+            if !first { hash.add("\u{1F}") }
+            first = false
+            hash.add(part)
         }
-        parts.append("unplaced")
-        parts += guide.unplaced.map(entryText)
-        parts.append("fixed")
-        parts += guide.fixed.map(entryText)
-        return Digest.fnv1a(parts.joined(separator: "\u{1F}"))
+        for part in [guide.contentLanguage.rawValue, guide.title, guide.preamble] { add(part) }
+        for section in guide.sections {
+            add("\(section.level) \(section.slug) \(section.heading)\n")
+            hash.add(section.body)   // the same part as the line above: no separator between them
+            section.feedback.map(entryText).forEach(add)
+        }
+        add("unplaced")
+        guide.unplaced.map(entryText).forEach(add)
+        add("fixed")
+        guide.fixed.map(entryText).forEach(add)
+        return hash.digest
     }
 
     private static func entryText(_ e: FeedbackEntry) -> String {

@@ -123,6 +123,80 @@ import Testing
         }
     }
 
+    @Test func commsPlanRowsAndLinesAreWhatTheirLoopsPrint() throws {
+        let rowLoop = "{{#sends}}\n<tr><td>{{date}}</td><td>{{time}}</td><td><a href=\"{{link}}\">{{message}}</a></td><td>{{channel}}</td><td>{{audience}}</td><td>{{wave}}</td><td>{{headcount}}</td></tr>\n{{/sends}}\n"
+        let rows: [[String: Any]] = Self.awkward.enumerated().map { i, text in
+            ["date": text, "time": "09:00", "link": "a/comms/\(text).html", "message": text + "<", "file": "x",
+             "channel": "e-mail", "audience": "A & \(i)", "wave": text, "headcount": i * 10]
+        }
+        #expect(CommsPlanDocument.sendRows(rows) == (try mustache(rowLoop, ["sends": rows])))
+        let lineLoop = ["fr": "{{#perAudience}}\n- **{{audience}}** : {{count}}, {{headcount}} personnes\n{{/perAudience}}\n",
+                        "en": "{{#perAudience}}\n- **{{audience}}**: {{count}}, {{headcount}} people\n{{/perAudience}}\n"]
+        let items: [[String: Any]] = Self.awkward.enumerated().map { i, text in ["audience": text, "count": "\(i) messages", "headcount": i] }
+        for l in Language.allCases {
+            #expect(CommsPlanDocument.audienceLines(items, l) == (try mustache(lineLoop[l.rawValue]!, ["perAudience": items])))
+            #expect(CommsPlanDocument.audienceLines([], l) == "")
+        }
+    }
+
+    @Test func guideSectionMarkdownIsWhatTheSectionLoopPrints() throws {
+        let loop = "{{#sections}}\n{{{headingLine}}}\n\n{{{body}}}\n\n{{#feedback}}\n> **{{label}}** — {{text}}\n{{#answer}}\n>\n> **{{answerLabel}}** {{answer}}\n{{/answer}}\n\n{{/feedback}}\n{{/sections}}\n"
+        let preformatted = "{{#sections}}\n{{{markdown}}}\n{{/sections}}\n"
+        let sections: [[String: Any]] = Self.awkward.enumerated().map { i, text in
+            let feedback: [[String: Any]] = (0..<(i % 3)).map { n in
+                ["label": "Astuce <\(n)>", "text": Self.awkward[(i + n) % Self.awkward.count],
+                 "answer": n == 0 ? Self.awkward[n] as Any : (i % 2 == 0 ? "" as Any : false), "answerLabel": "Réponse &"]
+            }
+            let headingLine = "## <a id=\"s\(i)\"></a>" + MarkdownContentType.escape(text)
+            let body = i == 0 ? "" : "Body *\(i)* <b>\n\nmore"
+            return ["headingLine": headingLine, "body": body, "feedback": feedback,
+                    "markdown": GuidePage.sectionMarkdown(headingLine: headingLine, body: body, feedback: feedback)]
+        }
+        #expect(try mustache(preformatted, ["sections": sections]) == (try mustache(loop, ["sections": sections])))
+    }
+
+    @Test func kitDetailsAreWhatTheirSectionsPrint() throws {
+        let relay = "{{#relays}}{{name}}{{#hasRole}} ({{role}}){{/hasRole}}|{{name}}{{details}}\n{{/relays}}"
+        let role = ["fr": "{{#roles}}{{#hasPerson}} : {{person}}{{/hasPerson}}{{#hasContact}} — {{contact}}{{/hasContact}}|{{details}}\n{{/roles}}",
+                    "en": "{{#roles}}{{#hasPerson}}: {{person}}{{/hasPerson}}{{#hasContact}} — {{contact}}{{/hasContact}}|{{details}}\n{{/roles}}"]
+        let team = ["fr": "{{#teams}}{{#hasScope}} — {{scope}}{{/hasScope}}{{#hasContact}} : {{contact}}{{/hasContact}}|{{details}}\n{{/teams}}",
+                    "en": "{{#teams}}{{#hasScope}} — {{scope}}{{/hasScope}}{{#hasContact}}: {{contact}}{{/hasContact}}|{{details}}\n{{/teams}}"]
+        let relays: [[String: Any]] = Self.optionals.map { r in
+            ["name": "R&", "role": r ?? "", "hasRole": r != nil, "details": KitPage.relayDetails(role: r)]
+        }
+        try expectBothSidesEqual(mustache(relay, ["relays": relays]))
+        let pairs = Self.optionals.flatMap { a in Self.optionals.map { b in (a, b) } }
+        for l in Language.allCases {
+            let roles: [[String: Any]] = pairs.map { person, contact in
+                var r: [String: Any] = ["person": person ?? "", "hasPerson": person != nil,
+                                        "contact": contact ?? "", "hasContact": !(contact ?? "").isEmpty]
+                r["details"] = KitPage.roleDetails(r, l)
+                return r
+            }
+            let teams: [[String: Any]] = pairs.map { scope, contact in
+                var t: [String: Any] = ["scope": scope ?? "", "hasScope": scope != nil, "contact": contact ?? "", "hasContact": contact != nil]
+                t["details"] = KitPage.teamDetails(t, l)
+                return t
+            }
+            try expectBothSidesEqual(mustache(role[l.rawValue]!, ["roles": roles]))
+            try expectBothSidesEqual(mustache(team[l.rawValue]!, ["teams": teams]))
+        }
+    }
+
+    @Test func trainingSessionDetailsAreWhatTheSessionLinePrints() throws {
+        let loop = ["fr": "{{#sessions}}{{hours}} — {{place}}, avec {{trainer}} ({{seats}} places, {{session}})|{{details}}\n{{/sessions}}",
+                    "en": "{{#sessions}}{{hours}} — {{place}}, with {{trainer}} ({{seats}} seats, {{session}})|{{details}}\n{{/sessions}}"]
+        for l in Language.allCases {
+            let sessions: [[String: Any]] = Self.awkward.enumerated().map { i, text in
+                ["hours": "9 h – 11 h", "place": text, "trainer": Self.awkward[(i + 1) % Self.awkward.count], "seats": i,
+                 "session": "session \(i) <sur> 9",
+                 "details": TrainingLines.sessionDetails(hours: "9 h – 11 h", place: text, trainer: Self.awkward[(i + 1) % Self.awkward.count],
+                                                         seats: i, session: "session \(i) <sur> 9", l)]
+            }
+            try expectBothSidesEqual(mustache(loop[l.rawValue]!, ["sessions": sessions]))
+        }
+    }
+
     @Test func largeTextPrintsAsItsText() throws {
         let template = "{{{x}}}|{{x}}|{{#x}}[{{.}}]{{/x}}|{{^x}}none{{/x}}|{{uppercased(x)}}|{{x.count}}|{{x.text}}\n"
         for text in Self.awkward {

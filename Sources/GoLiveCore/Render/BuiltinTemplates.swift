@@ -774,20 +774,14 @@ No message is planned: add entries to `communications` in `plan.yaml`.
 <table>
 <thead><tr><th>Date</th><th>Time</th><th>Message</th><th>Channel</th><th>Audience</th><th>Wave</th><th>People</th></tr></thead>
 <tbody>
-{{#sends}}
-<tr><td>{{date}}</td><td>{{time}}</td><td><a href="{{link}}">{{message}}</a></td><td>{{channel}}</td><td>{{audience}}</td><td>{{wave}}</td><td>{{headcount}}</td></tr>
-{{/sends}}
-</tbody>
+{{{sendRows}}}</tbody>
 </table>
 </div>
 {{/hasSends}}
 
 ## Totals per audience
 
-{{#perAudience}}
-- **{{audience}}**: {{count}}, {{headcount}} people
-{{/perAudience}}
-
+{{{audienceLines}}}
 ## Totals per week
 
 {{#perWeek}}
@@ -828,20 +822,14 @@ Aucun message n'est prévu : ajoutez des entrées à `communications` dans `plan
 <table>
 <thead><tr><th>Date</th><th>Heure</th><th>Message</th><th>Canal</th><th>Population</th><th>Vague</th><th>Personnes</th></tr></thead>
 <tbody>
-{{#sends}}
-<tr><td>{{date}}</td><td>{{time}}</td><td><a href="{{link}}">{{message}}</a></td><td>{{channel}}</td><td>{{audience}}</td><td>{{wave}}</td><td>{{headcount}}</td></tr>
-{{/sends}}
-</tbody>
+{{{sendRows}}}</tbody>
 </table>
 </div>
 {{/hasSends}}
 
 ## Totaux par population
 
-{{#perAudience}}
-- **{{audience}}** : {{count}}, {{headcount}} personnes
-{{/perAudience}}
-
+{{{audienceLines}}}
 ## Totaux par semaine
 
 {{#perWeek}}
@@ -882,18 +870,7 @@ Au total : **{{sendCount}} envois**, {{reach}} lectures attendues. Le même plan
 
 {{{tocLines}}}
 {{#sections}}
-{{{headingLine}}}
-
-{{{body}}}
-
-{{#feedback}}
-> **{{label}}** — {{text}}
-{{#answer}}
->
-> **{{answerLabel}}** {{answer}}
-{{/answer}}
-
-{{/feedback}}
+{{{markdown}}}
 {{/sections}}
 {{#other}}
 ## <a id="{{id}}"></a>{{heading}}
@@ -940,18 +917,7 @@ Au total : **{{sendCount}} envois**, {{reach}} lectures attendues. Le même plan
 
 {{{tocLines}}}
 {{#sections}}
-{{{headingLine}}}
-
-{{{body}}}
-
-{{#feedback}}
-> **{{label}}** — {{text}}
-{{#answer}}
->
-> **{{answerLabel}}** {{answer}}
-{{/answer}}
-
-{{/feedback}}
+{{{markdown}}}
 {{/sections}}
 {{#other}}
 ## <a id="{{id}}"></a>{{heading}}
@@ -1280,7 +1246,7 @@ Heures locales ({{timezone}}).
 
 **For the relays** of *{{audience}}* ({{headcount}} people, {{wave}}): the managers and champions who carry the change to their team. Go-live on **{{goLive}}**.
 
-Relays: {{#relays}}{{name}}{{#hasRole}} ({{role}}){{/hasRole}} · {{/relays}}{{relayCount}} in all, for {{headcount}} people.
+Relays: {{#relays}}{{name}}{{details}} · {{/relays}}{{relayCount}} in all, for {{headcount}} people.
 
 {{#relaysShort}}
 **Note:** the usual ratio is one relay per {{peoplePerRelay}} people, that is {{relaysNeeded}} for your audience; ask the PMO for more relays.
@@ -1404,10 +1370,10 @@ No frequently asked questions yet.
 - **Reinforced support (hypercare)** until {{hypercareUntil}}{{#hasHypercareContact}}: {{hypercareContact}}{{/hasHypercareContact}}
 {{/hasHypercare}}
 {{#teams}}
-- **{{name}}**{{#hasScope}} — {{scope}}{{/hasScope}}{{#hasContact}}: {{contact}}{{/hasContact}}
+- **{{name}}**{{details}}
 {{/teams}}
 {{#roles}}
-- **{{name}}**{{#hasPerson}}: {{person}}{{/hasPerson}}{{#hasContact}} — {{contact}}{{/hasContact}}
+- **{{name}}**{{details}}
 {{/roles}}
 
 ## What if we roll back?
@@ -1429,7 +1395,7 @@ The plan has no rollback: if something goes wrong, support fixes it going forwar
 
 **Pour les relais** de la population *{{audience}}* ({{headcount}} personnes, {{wave}}) : managers et ambassadeurs qui portent le changement auprès de leur équipe. Mise en production le **{{goLive}}**.
 
-Relais : {{#relays}}{{name}}{{#hasRole}} ({{role}}){{/hasRole}} · {{/relays}}{{relayCount}} relais pour {{headcount}} personnes.
+Relais : {{#relays}}{{name}}{{details}} · {{/relays}}{{relayCount}} relais pour {{headcount}} personnes.
 
 {{#relaysShort}}
 **Attention :** l'usage est d'un relais pour {{peoplePerRelay}} personnes, soit {{relaysNeeded}} pour votre population ; demandez des relais supplémentaires au PMO.
@@ -1553,10 +1519,10 @@ Pas de question fréquente pour l'instant.
 - **Support renforcé (hypercare)** jusqu'au {{hypercareUntil}}{{#hasHypercareContact}} : {{hypercareContact}}{{/hasHypercareContact}}
 {{/hasHypercare}}
 {{#teams}}
-- **{{name}}**{{#hasScope}} — {{scope}}{{/hasScope}}{{#hasContact}} : {{contact}}{{/hasContact}}
+- **{{name}}**{{details}}
 {{/teams}}
 {{#roles}}
-- **{{name}}**{{#hasPerson}} : {{person}}{{/hasPerson}}{{#hasContact}} — {{contact}}{{/hasContact}}
+- **{{name}}**{{details}}
 {{/roles}}
 
 ## Et si l'on revient en arrière ?
@@ -1961,7 +1927,7 @@ To complete by **{{windowTo}}**, at your own pace; allow {{duration}} without in
 {{sessionsLabel}}:
 
 {{#sessions}}
-- **{{date}}**, {{hours}} — {{place}}, with {{trainer}} ({{seats}} seats, {{session}})
+- **{{date}}**, {{details}}
 {{/sessions}}
 {{/hasSessions}}
 
@@ -2022,7 +1988,7 @@ Aucune formation n'est prévue pour votre population.
 {{sessionsLabel}} :
 
 {{#sessions}}
-- **{{date}}**, {{hours}} — {{place}}, avec {{trainer}} ({{seats}} places, {{session}})
+- **{{date}}**, {{details}}
 {{/sessions}}
 {{/hasSessions}}
 

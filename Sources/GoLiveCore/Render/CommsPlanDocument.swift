@@ -22,9 +22,11 @@ struct CommsPlanDocument {
                 "headcount": audience.headcount,
             ]
         }
+        var counts: [String: Int] = [:]
+        for m in messages { counts[m.send.audienceID, default: 0] += 1 }
         let perAudience: [[String: Any]] = plan.audiences.map { audience in
             ["audience": audience.name,
-             "count": Words.count(messages.filter { $0.send.audienceID == audience.id }.count, "message", "messages"),
+             "count": Words.count(counts[audience.id] ?? 0, "message", "messages"),
              "headcount": audience.headcount]
         }
         let waves: [[String: Any]] = plan.deployment.waves.map { wave in
@@ -39,13 +41,44 @@ struct CommsPlanDocument {
             "timezone": plan.project.timezoneID,
             "waves": waves,
             "sends": rows,
+            "sendRows": Self.sendRows(rows),
             "hasSends": !rows.isEmpty,
             "perAudience": perAudience,
+            "audienceLines": Self.audienceLines(perAudience, l),
             "perWeek": perWeek(messages, audiences, l),
             "sendCount": rows.count,
             "reach": reach,
             "timeline": rows.isEmpty ? "" : CommsTimeline(plan: plan, messages: messages).svg(),
         ])
+    }
+
+    /// What `{{#sends}}<tr><td>{{date}}</td><td>{{time}}</td><td><a href="{{link}}">{{message}}</a></td><td>{{channel}}</td>`
+    /// `<td>{{audience}}</td><td>{{wave}}</td><td>{{headcount}}</td></tr>⏎{{/sends}}` prints: a row per send of the plan.
+    static func sendRows(_ rows: [[String: Any]]) -> String {
+        var out = ""
+        out.reserveCapacity(rows.count * 220)
+        for row in rows {
+            out += "<tr><td>" + Preformatted.text(row["date"]) + "</td><td>" + Preformatted.text(row["time"])
+            out += "</td><td><a href=\"" + Preformatted.text(row["link"]) + "\">" + Preformatted.text(row["message"])
+            out += "</a></td>"
+            for cell in ["channel", "audience", "wave", "headcount"] {
+                out += "<td>" + Preformatted.text(row[cell]) + "</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out
+    }
+
+    /// What `{{#perAudience}}- **{{audience}}**: {{count}}, {{headcount}} people⏎{{/perAudience}}` prints
+    /// (in French `** : ` and `personnes`).
+    static func audienceLines(_ items: [[String: Any]], _ l: Language) -> String {
+        let colon = l == .fr ? "** : " : "**: ", unit = l == .fr ? " personnes\n" : " people\n"
+        var out = ""
+        for item in items {
+            out += "- **" + Preformatted.text(item["audience"]) + colon + Preformatted.text(item["count"]) + ", "
+            out += Preformatted.text(item["headcount"]) + unit
+        }
+        return out
     }
 
     /// Sends and expected reads per calendar week (Monday to Sunday), in date order.

@@ -35,7 +35,9 @@ struct KitPage {
             "headcount": audience.headcount,
             "wave": wave.name,
             "goLive": DateWords.longDate(j, l),
-            "relays": audience.relays.map { ["name": $0.name, "role": $0.role ?? "", "hasRole": $0.role != nil] },
+            "relays": audience.relays.map {
+                ["name": $0.name, "role": $0.role ?? "", "hasRole": $0.role != nil, "details": Self.relayDetails(role: $0.role)]
+            },
             "relayCount": audience.relays.count,
             "relaysShort": audience.relays.count < needed,
             "relaysNeeded": needed,
@@ -66,8 +68,8 @@ struct KitPage {
             "timelineLines": Self.timelineLines(timeline.map { ($0.when, $0.what, $0.link) }),
             "faq": faq,
             "hasFAQ": !faq.isEmpty,
-            "roles": RoleWords.roles(plan),
-            "teams": RoleWords.teams(plan),
+            "roles": RoleWords.roles(plan).map { Self.withDetails($0, Self.roleDetails($0, l)) },
+            "teams": RoleWords.teams(plan).map { Self.withDetails($0, Self.teamDetails($0, l)) },
             "hasTeams": !(plan.support?.teams ?? []).isEmpty,
             "hasHypercare": hypercare != nil,
             "hypercareContact": hypercare?.contact ?? "",
@@ -81,6 +83,31 @@ struct KitPage {
             "pnr": night?.pointOfNoReturn.map { DateWords.moment($0.date, $0.time, l) } ?? "",
             "dayBefore": DateWords.longDate(j.adding(days: -1), l),
         ])
+    }
+
+    // What the kit prints after a relay's, a role's or a team's name, as one `details` value: each
+    // `{{#hasX}}…{{/hasX}}` section costs Mustache a lookup and a context copy per item of every kit.
+    // The template escapes the value, part by part alike.
+
+    /// `{{#hasRole}} ({{role}}){{/hasRole}}`
+    static func relayDetails(role: String?) -> String { role.map { " (" + $0 + ")" } ?? "" }
+
+    /// `{{#hasPerson}}: {{person}}{{/hasPerson}}{{#hasContact}} — {{contact}}{{/hasContact}}` (` : ` in French)
+    static func roleDetails(_ role: [String: Any], _ l: Language) -> String {
+        (role["hasPerson"] as? Bool == true ? (l == .fr ? " : " : ": ") + (role["person"] as? String ?? "") : "")
+            + (role["hasContact"] as? Bool == true ? " — " + (role["contact"] as? String ?? "") : "")
+    }
+
+    /// `{{#hasScope}} — {{scope}}{{/hasScope}}{{#hasContact}}: {{contact}}{{/hasContact}}` (` : ` in French)
+    static func teamDetails(_ team: [String: Any], _ l: Language) -> String {
+        (team["hasScope"] as? Bool == true ? " — " + (team["scope"] as? String ?? "") : "")
+            + (team["hasContact"] as? Bool == true ? (l == .fr ? " : " : ": ") + (team["contact"] as? String ?? "") : "")
+    }
+
+    private static func withDetails(_ item: [String: Any], _ details: String) -> [String: Any] {
+        var item = item
+        item["details"] = details
+        return item
     }
 
     /// What `{{#timeline}}- **{{when}}** — {{#hasLink}}[{{what}}]({{link}}){{/hasLink}}{{^hasLink}}{{what}}{{/hasLink}}⏎{{/timeline}}`

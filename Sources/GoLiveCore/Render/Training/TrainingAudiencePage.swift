@@ -12,9 +12,12 @@ struct TrainingAudiencePage {
             guard let m = book.modules[id] else { return nil }
             let format = TrainingFormat(m.format)
             let sessions: [[String: Any]] = mine.filter { $0.moduleID == id && $0.date != nil }.map { s in
-                ["date": s.date.map { DateWords.longDate($0, l) } ?? "", "hours": TrainingWords.hours(s, l),
-                 "place": TrainingWords.place(s, l), "trainer": book.trainerName(s.trainerID),
-                 "seats": s.seats, "session": TrainingWords.session(s, l)]
+                let hours = TrainingWords.hours(s, l), place = TrainingWords.place(s, l)
+                let trainer = book.trainerName(s.trainerID), session = TrainingWords.session(s, l)
+                return ["date": s.date.map { DateWords.longDate($0, l) } ?? "", "hours": hours, "place": place,
+                        "trainer": trainer, "seats": s.seats, "session": session,
+                        "details": TrainingLines.sessionDetails(hours: hours, place: place, trainer: trainer,
+                                                                seats: s.seats, session: session, l)]
             }
             return ["title": m.title, "format": TrainingWords.format(format, l),
                     "duration": DateWords.duration(minutes: m.durationMinutes, l),

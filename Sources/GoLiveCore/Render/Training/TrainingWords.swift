@@ -77,13 +77,13 @@ enum TrainingLines {
         return out
     }
 
-    /// A value as `{{key}}` prints it: text or a number, escaped for Markdown.
-    private static func text(_ value: Any?) -> String {
-        switch value {
-        case let s as String: return MarkdownContentType.escape(s)
-        case let n as Int: return String(n)
-        case let value?: return MarkdownContentType.escape(String(describing: value))
-        case nil: return ""
-        }
+    /// What the audience's page prints after a session's date, as one value the template escapes:
+    /// `{{hours}} — {{place}}, with {{trainer}} ({{seats}} seats, {{session}})` (`avec`, `places` in French).
+    static func sessionDetails(hours: String, place: String, trainer: String, seats: Int, session: String,
+                               _ l: Language) -> String {
+        hours + " — " + place + (l == .fr ? ", avec " : ", with ") + trainer + " (" + String(seats)
+            + (l == .fr ? " places, " : " seats, ") + session + ")"
     }
+
+    private static func text(_ value: Any?) -> String { Preformatted.text(value) }
 }

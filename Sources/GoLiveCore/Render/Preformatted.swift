@@ -1,0 +1,14 @@
+/// Pieces for the values that print a whole template loop at once (`sessionRows`, `sendRows`, …):
+/// a loop over thousands of items costs Mustache a context copy per item and a lookup per tag,
+/// while the text it prints is simple enough to write here. Tests hold each such value to the loop.
+enum Preformatted {
+    /// A value as `{{key}}` prints it in a Markdown template: text or a number, escaped.
+    static func text(_ value: Any?) -> String {
+        switch value {
+        case let s as String: return MarkdownContentType.escape(s)
+        case let n as Int: return String(n)
+        case let value?: return MarkdownContentType.escape(String(describing: value))
+        case nil: return ""
+        }
+    }
+}

@@ -73,6 +73,7 @@ public struct Build {
             return value
         }
         defer { times += log }
+        let last = PreviousBuild(directory: outputDirectory, checkUnits: options.reuse && options.previous == nil)
         let project = try timed(1, "read+validate") { () throws(GoLiveError) in try LoadedProject.load(files) }
         if project.plan.decision.status == .noGo, !options.allowNoGo {
             throw .noGo(project.plan.decision.location)
@@ -83,7 +84,7 @@ public struct Build {
         // The plan stage also reads the last build's manifest: guide versions continue from it.
         let (planned, previous, history, editions) = try timed(2, "plan") { () throws(GoLiveError) in
             let planned = try Planning.run(project.plan)
-            let previous = Manifest.load(from: outputDirectory)
+            let previous = last.result().manifest
             let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
             return (planned, previous, history, GuideVersioning.editions(project.plan, history: history))
         }
@@ -92,8 +93,7 @@ public struct Build {
         if let staging { sink = { files in staging.take(files) } }
         do throws(GoLiveError) {
             let result = try timed(3, "render") { () throws(GoLiveError) in
-                let reusable = options.reuse && options.previous == nil ? OutputWriter(directory: outputDirectory).intactUnits(previous) : [:]
-                var runner = UnitRunner(reusable: reusable, digests: previous?.files ?? [:], parallelism: options.parallelism)
+                var runner = UnitRunner(reusable: last.result().intactUnits, digests: previous?.files ?? [:], parallelism: options.parallelism)
                 runner.sink = sink
                 return try Rendering.render(project, planned, options: options, history: history, editions: editions, runner: runner)
             }

@@ -73,7 +73,13 @@ public struct Build {
             return value
         }
         defer { times += log }
-        let last = PreviousBuild(directory: outputDirectory, checkUnits: options.reuse && options.previous == nil)
+        // What the last build left, read on another core while the inputs are read: on a rebuild that
+        // renders a few documents, a good part of the work.
+        let (directory, checkUnits) = (outputDirectory, options.reuse && options.previous == nil)
+        let last = Background { () -> (manifest: Manifest?, intactUnits: [String: Manifest.UnitRecord]) in
+            let manifest = Manifest.load(from: directory)
+            return (manifest, checkUnits ? OutputWriter(directory: directory).intactUnits(manifest) : [:])
+        }
         let project = try timed(1, "read+validate") { () throws(GoLiveError) in try LoadedProject.load(files) }
         if project.plan.decision.status == .noGo, !options.allowNoGo {
             throw .noGo(project.plan.decision.location)
@@ -84,7 +90,7 @@ public struct Build {
         // The plan stage also reads the last build's manifest: guide versions continue from it.
         let (planned, previous, history, editions) = try timed(2, "plan") { () throws(GoLiveError) in
             let planned = try Planning.run(project.plan)
-            let previous = last.result().manifest
+            let previous = last.value.manifest
             let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
             return (planned, previous, history, GuideVersioning.editions(project.plan, history: history))
         }
@@ -93,7 +99,7 @@ public struct Build {
         if let staging { sink = { files in staging.take(files) } }
         do throws(GoLiveError) {
             let result = try timed(3, "render") { () throws(GoLiveError) in
-                var runner = UnitRunner(reusable: last.result().intactUnits, digests: previous?.files ?? [:], parallelism: options.parallelism)
+                var runner = UnitRunner(reusable: last.value.intactUnits, digests: previous?.files ?? [:], parallelism: options.parallelism)
                 runner.sink = sink
                 return try Rendering.render(project, planned, options: options, history: history, editions: editions, runner: runner)
             }
@@ -123,6 +129,8 @@ public struct Build {
             manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
         }
         manifest.record(rendered.units, outputs: outputs, previous: previous)
+        // Ten megabytes at a thousand audiences: encoded on another core while the changes are worked out.
+        let encoded = Background { [manifest] in manifest.encoded() }
         let writer = OutputWriter(directory: outputDirectory)
         let preview = writer.preview(outputs, previous: previous, digests: manifest.files)
         let changes = ChangeReport(written: preview.written, removed: preview.removed,
@@ -135,7 +143,7 @@ public struct Build {
             let extras = changes.isEmpty ? [] : [OutputFile(path: ChangeReport.fileName, text: changes.markdown)]
             do throws(GoLiveError) {
                 report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview,
-                                          staging: rendered.staging)
+                                          staging: rendered.staging, encoded: encoded.value)
             } catch {
                 rendered.staging?.discard()
                 throw error

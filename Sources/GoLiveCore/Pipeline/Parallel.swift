@@ -43,3 +43,23 @@ enum Parallel {
         }
     }
 }
+
+/// A value computed on another thread from now on, while the caller goes on; `value` waits for it.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    // Written once, before `ready` is signalled; read only after waiting on it.
+    private var result: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async { [self] in
+            result = work()
+            ready.signal()
+        }
+    }
+
+    var value: Value {
+        ready.wait()
+        ready.signal()   // for the next reader
+        return result!
+    }
+}

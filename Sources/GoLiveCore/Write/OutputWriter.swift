@@ -61,15 +61,17 @@ public struct OutputWriter: Sendable {
     /// change, never listed in the report nor in the manifest's `files`, so never removed as stale.
     /// `staging`: where the files rendered by this build already are (see `Staging`); it is emptied
     /// into the output folder and removed.
+    /// `encoded`: the manifest's bytes, when the caller already has them.
     func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
-               planned: Report? = nil, staging: Staging? = nil) throws(GoLiveError) -> Report {
+               planned: Report? = nil, staging: Staging? = nil, encoded: Data? = nil) throws(GoLiveError) -> Report {
+        let manifestData = encoded ?? manifest.encoded()
         for file in files where !OutputPath.isSafeRelative(file.path) {
             throw .io(path: file.path, reason: "refusing to write outside the output folder")
         }
         // `planned`: the preview the caller already made of these files, so they are not compared twice.
         let report = planned ?? preview(files, previous: previous)
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        if let staging, staging.isFirstBuild, try firstBuild(report, byPath, manifest: manifest, extras: extras, staging: staging) {
+        if let staging, staging.isFirstBuild, try firstBuild(report, byPath, manifest: manifestData, extras: extras, staging: staging) {
             return report
         }
         try putAll(report.written, from: byPath, staging: staging)
@@ -81,7 +83,6 @@ public struct OutputWriter: Sendable {
         for extra in extras where OutputPath.isSafeRelative(extra.path) {
             if (try? Data(contentsOf: url(extra.path))) != extra.data { try put(extra.data, at: extra.path) }
         }
-        let manifestData = manifest.encoded()
         if (try? Data(contentsOf: url(Manifest.fileName))) != manifestData {
             try put(manifestData, at: Manifest.fileName)
         }
@@ -91,12 +92,12 @@ public struct OutputWriter: Sendable {
 
     /// No output folder yet: the rest goes into the staging folder, which then becomes the output
     /// folder in one rename. False when the folder appeared meanwhile: the files then go in one by one.
-    private func firstBuild(_ report: Report, _ byPath: [String: OutputFile], manifest: Manifest,
+    private func firstBuild(_ report: Report, _ byPath: [String: OutputFile], manifest: Data,
                             extras: [OutputFile], staging: Staging) throws(GoLiveError) -> Bool {
         let inMemory = report.written.filter { byPath[$0]?.isInMemory == true }
         try eachFolder(inMemory) { path throws(GoLiveError) in try staging.write(byPath[path]?.data ?? Data(), at: path) }
         for extra in extras where OutputPath.isSafeRelative(extra.path) { try staging.write(extra.data, at: extra.path) }
-        try staging.write(manifest.encoded(), at: Manifest.fileName)
+        try staging.write(manifest, at: Manifest.fileName)
         return rename(staging.root.path, directory.path) == 0
     }
 

@@ -197,6 +197,17 @@ import Testing
         }
     }
 
+    @Test func sharedKeysRenderAsIfMergedUnderTheOwnOnes() throws {
+        let library = try TemplateLibrary(builtIn: ["probe.md": "{{a}} {{b}} {{c}}{{#list}} {{a}}{{.}}{{/list}} {{missing}}\n"])
+        let own: [String: Any] = ["a": "own", "c": false]
+        let shared: [String: Any] = ["a": "shared", "b": "B", "list": ["1", "2"]]
+        var merged = Diagnostics(), layered = Diagnostics()
+        let one = library.render("probe", language: .fr, context: shared.merging(own) { _, o in o }, &merged)
+        let two = library.render("probe", language: .fr, context: own, shared: shared, &layered)
+        #expect(one == two && one == "own B false own1 own2 \n")
+        #expect(merged.sorted.map(\.message) == layered.sorted.map(\.message) && layered.sorted.count == 1)
+    }
+
     @Test func largeTextPrintsAsItsText() throws {
         let template = "{{{x}}}|{{x}}|{{#x}}[{{.}}]{{/x}}|{{^x}}none{{/x}}|{{uppercased(x)}}|{{x.count}}|{{x.text}}\n"
         for text in Self.awkward {

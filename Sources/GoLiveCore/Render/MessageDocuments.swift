@@ -29,10 +29,10 @@ struct MessageDocuments {
                         shared: MessageContext.AudienceValues, _ d: inout Diagnostics) -> [OutputFile] {
         let l = audience.language
         var context = MessageContext(plan: plan, planned: planned, message: message, audience: audience, wave: wave,
-                                     shared: shared).values()
+                                     shared: shared).messageValues()
         context["project"] = plan.project.name
         context["lang"] = l.rawValue
-        let markdown = pages.templates.render(message.template, language: l, context: context, &d)
+        let markdown = pages.templates.render(message.template, language: l, context: context, shared: shared.values, &d)
         let (fragment, heading) = Cmark.htmlAndTitle(markdown)
         let subject = Self.subject(heading: heading, fallback: context["subject"] as? String ?? "", code: plan.project.code)
         let pending = plan.decision.status == .pending

@@ -87,13 +87,14 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders `name` in `language`; keys the template asks for and the context lacks are reported as warnings.
-    public func render(_ name: String, language: Language, context: [String: Any],
+    /// `shared`: keys looked up after `context`'s, when many renders share them (an audience's messages).
+    public func render(_ name: String, language: Language, context: [String: Any], shared: [String: Any] = [:],
                        _ d: inout Diagnostics) -> String {
         guard let library = libraries[language], let template = library.getTemplate(named: name) else {
             d.error(.file("templates/\(name).\(language.rawValue).md"), "no template '\(name)' for language '\(language.rawValue)'")
             return ""
         }
-        let recorder = MissingKeyRecorder(context)
+        let recorder = MissingKeyRecorder(context, shared: shared)
         let text = template.render(recorder, library: library)
         for key in recorder.missing.sorted() {
             let path = sourcePath(name, language)
@@ -124,12 +125,16 @@ public struct TemplateLibrary: Sendable {
 /// The root of a render: names that reach it unresolved were found nowhere on the context stack.
 final class MissingKeyRecorder: MustacheParent {
     private let values: [String: Any]
+    private let shared: [String: Any]
     private(set) var missing: Set<String> = []
 
-    init(_ values: [String: Any]) { self.values = values }
+    init(_ values: [String: Any], shared: [String: Any] = [:]) {
+        self.values = values
+        self.shared = shared
+    }
 
     func child(named name: String) -> Any? {
-        if let value = values[name] { return value }
+        if let value = values[name] ?? shared[name] { return value }
         missing.insert(name)
         return nil
     }

@@ -62,14 +62,21 @@ struct MessageContext {
         }
     }
 
+    /// Every key of the message: `shared.values` overlaid with `messageValues()`.
     func values() -> [String: Any] {
+        shared.values.merging(messageValues()) { _, own in own }
+    }
+
+    /// The keys that depend on the message itself. A message renders with these looked up first and
+    /// `shared.values` second, so the forty audience-level keys are not copied into every message.
+    func messageValues() -> [String: Any] {
         let l = language
         let j = wave.date
         let product = shared.product
         let send = message.send.moment
         let window = wave.window
-        var c = shared.values
-        c.reserveCapacity(c.count + 32)
+        var c: [String: Any] = [:]
+        c.reserveCapacity(40)
         c["code"] = plan.project.code
         c["product"] = product
         c["subject"] = MessageWords.subject(template: message.template, code: plan.project.code, product: product,

@@ -208,6 +208,16 @@ import Testing
         #expect(merged.sorted.map(\.message) == layered.sorted.map(\.message) && layered.sorted.count == 1)
     }
 
+    @Test func bulletLinesAreWhatTheGuardedListLoopPrints() throws {
+        let loop = "{{#hasList}}\n{{#list}}\n- {{.}}\n{{/list}}\n{{/hasList}}\nend\n"
+        let lines = "{{#hasList}}\n{{{listLines}}}\n{{/hasList}}\nend\n"
+        for count in [0, 1, 2, Self.awkward.count] {
+            let items = Array(Self.awkward.prefix(count))
+            let context: [String: Any] = ["list": items, "hasList": !items.isEmpty, "listLines": Preformatted.bulletLines(items)]
+            #expect(try mustache(lines, context) == (try mustache(loop, context)), "\(count)")
+        }
+    }
+
     @Test func largeTextPrintsAsItsText() throws {
         let template = "{{{x}}}|{{x}}|{{#x}}[{{.}}]{{/x}}|{{^x}}none{{/x}}|{{uppercased(x)}}|{{x.count}}|{{x.text}}\n"
         for text in Self.awkward {

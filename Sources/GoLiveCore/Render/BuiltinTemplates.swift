@@ -210,9 +210,7 @@ The switch-over went well: since this morning, **{{product}} is live** for your 
 
 ## What changes from today
 
-{{#changes}}
-- {{.}}
-{{/changes}}
+{{{changesLines}}}
 {{/hasChanges}}
 
 ## Where to get help
@@ -265,9 +263,7 @@ La bascule s'est bien déroulée : depuis ce matin, **{{product}} est en service
 
 ## Ce qui change dès aujourd'hui
 
-{{#changes}}
-- {{.}}
-{{/changes}}
+{{{changesLines}}}
 {{/hasChanges}}
 
 ## Où trouver de l'aide
@@ -377,9 +373,7 @@ The countdown has started: on **{{goLiveDate}}**, your wave (**{{wave}}**) moves
 
 ## Your checklist
 
-{{#actions}}
-- {{.}}
-{{/actions}}
+{{{actionsLines}}}
 {{/hasActions}}
 
 ## The switch-over
@@ -389,17 +383,13 @@ The switch-over takes place **{{cutover}}**. During that time, neither the curre
 
 This concerns:
 
-{{#waveScope}}
-- {{.}}
-{{/waveScope}}
+{{{waveScopeLines}}}
 {{/hasWaveScope}}
 {{#hasChanges}}
 
 ## What changes, in short
 
-{{#changes}}
-- {{.}}
-{{/changes}}
+{{{changesLines}}}
 {{/hasChanges}}
 {{#hasFaq}}
 
@@ -434,9 +424,7 @@ Le compte à rebours est lancé : le **{{goLiveDate}}**, votre vague (**{{wave}}
 
 ## Votre liste de contrôle
 
-{{#actions}}
-- {{.}}
-{{/actions}}
+{{{actionsLines}}}
 {{/hasActions}}
 
 ## La bascule
@@ -446,17 +434,13 @@ La bascule aura lieu **{{cutover}}**. Pendant ce créneau, ni l'ancien outil ni 
 
 Sont concernés :
 
-{{#waveScope}}
-- {{.}}
-{{/waveScope}}
+{{{waveScopeLines}}}
 {{/hasWaveScope}}
 {{#hasChanges}}
 
 ## Ce qui change, en bref
 
-{{#changes}}
-- {{.}}
-{{/changes}}
+{{{changesLines}}}
 {{/hasChanges}}
 {{#hasFaq}}
 
@@ -497,25 +481,19 @@ From **{{goLiveDate}}**, you will be working with **{{product}}**. Here is why w
 
 ## What is in it for you
 
-{{#benefits}}
-- {{.}}
-{{/benefits}}
+{{{benefitsLines}}}
 {{/hasBenefits}}
 {{#hasChanges}}
 
 ## What changes for you
 
-{{#changes}}
-- {{.}}
-{{/changes}}
+{{{changesLines}}}
 {{/hasChanges}}
 {{#hasUnchanged}}
 
 ## What stays the same
 
-{{#unchanged}}
-- {{.}}
-{{/unchanged}}
+{{{unchangedLines}}}
 {{/hasUnchanged}}
 
 ## What happens next
@@ -559,25 +537,19 @@ Kind regards,
 
 ## Ce que vous y gagnez
 
-{{#benefits}}
-- {{.}}
-{{/benefits}}
+{{{benefitsLines}}}
 {{/hasBenefits}}
 {{#hasChanges}}
 
 ## Ce qui change pour vous
 
-{{#changes}}
-- {{.}}
-{{/changes}}
+{{{changesLines}}}
 {{/hasChanges}}
 {{#hasUnchanged}}
 
 ## Ce qui ne change pas
 
-{{#unchanged}}
-- {{.}}
-{{/unchanged}}
+{{{unchangedLines}}}
 {{/hasUnchanged}}
 
 ## Les prochaines étapes
@@ -654,9 +626,7 @@ The online module is self-paced: take it from your own computer whenever suits y
 
 ## What you need to do
 
-{{#actions}}
-- {{.}}
-{{/actions}}
+{{{actionsLines}}}
 {{/hasActions}}
 {{#hasRelays}}
 
@@ -723,9 +693,7 @@ Le module en ligne se suit à votre rythme, depuis votre poste, quand vous le so
 
 ## À faire de votre côté
 
-{{#actions}}
-- {{.}}
-{{/actions}}
+{{{actionsLines}}}
 {{/hasActions}}
 {{#hasRelays}}
 
@@ -1279,9 +1247,9 @@ These sentences are approved: use them **word for word**, spoken or written.
 
 Start from these points and illustrate them with examples from your team's work.
 
-{{#benefits}}
-- {{.}}
-{{/benefits}}
+{{#hasBenefits}}
+{{{benefitsLines}}}
+{{/hasBenefits}}
 {{^hasBenefits}}
 - What the change brings to your team's daily work.
 {{/hasBenefits}}
@@ -1293,25 +1261,19 @@ Start from these points and illustrate them with examples from your team's work.
 {{#hasChanges}}
 **What changes:**
 
-{{#changes}}
-- {{.}}
-{{/changes}}
+{{{changesLines}}}
 
 {{/hasChanges}}
 {{#hasUnchanged}}
 **What stays the same:**
 
-{{#unchanged}}
-- {{.}}
-{{/unchanged}}
+{{{unchangedLines}}}
 
 {{/hasUnchanged}}
 {{#hasActions}}
 **What everyone must do, and by when:**
 
-{{#actions}}
-- {{.}}
-{{/actions}}
+{{{actionsLines}}}
 
 {{/hasActions}}
 ## Your audience's timeline
@@ -1428,9 +1390,9 @@ Ces phrases sont validées : reprenez-les **mot pour mot**, à l'oral comme à l
 
 Partez de ces points et illustrez-les par des exemples tirés du travail de votre équipe.
 
-{{#benefits}}
-- {{.}}
-{{/benefits}}
+{{#hasBenefits}}
+{{{benefitsLines}}}
+{{/hasBenefits}}
 {{^hasBenefits}}
 - Ce que le changement apporte à votre équipe au quotidien.
 {{/hasBenefits}}
@@ -1442,25 +1404,19 @@ Partez de ces points et illustrez-les par des exemples tirés du travail de votr
 {{#hasChanges}}
 **Ce qui change :**
 
-{{#changes}}
-- {{.}}
-{{/changes}}
+{{{changesLines}}}
 
 {{/hasChanges}}
 {{#hasUnchanged}}
 **Ce qui ne change pas :**
 
-{{#unchanged}}
-- {{.}}
-{{/unchanged}}
+{{{unchangedLines}}}
 
 {{/hasUnchanged}}
 {{#hasActions}}
 **Ce que chacun doit faire, et quand :**
 
-{{#actions}}
-- {{.}}
-{{/actions}}
+{{{actionsLines}}}
 
 {{/hasActions}}
 ## Le calendrier de votre population

@@ -11,4 +11,15 @@ enum Preformatted {
         case nil: return ""
         }
     }
+
+    /// What `{{#list}}⏎- {{.}}⏎{{/list}}` prints, less its last line break, so that a template line
+    /// `{{{listLines}}}` (whose own line break ends it) inside `{{#hasList}}…{{/hasList}}` prints the same.
+    static func bulletLines(_ items: [String]) -> String {
+        var out = ""
+        for (i, item) in items.enumerated() {
+            if i > 0 { out += "\n" }
+            out += "- " + MarkdownContentType.escape(item)
+        }
+        return out
+    }
 }

@@ -33,11 +33,11 @@ struct MessageContext {
             firstSession = MessageDocuments.firstSession(of: audience.id, planned)?.date
             var c: [String: Any] = [:]
             c.reserveCapacity(64)
-            MessageContext.list(&c, "benefits", plan.project.benefits)
-            MessageContext.list(&c, "changes", audience.changes)
-            MessageContext.list(&c, "actions", audience.actions)
-            MessageContext.list(&c, "unchanged", audience.unchanged)
-            MessageContext.list(&c, "waveScope", wave.scope)
+            MessageContext.textList(&c, "benefits", plan.project.benefits)
+            MessageContext.textList(&c, "changes", audience.changes)
+            MessageContext.textList(&c, "actions", audience.actions)
+            MessageContext.textList(&c, "unchanged", audience.unchanged)
+            MessageContext.textList(&c, "waveScope", wave.scope)
             MessageContext.list(&c, "faq", audience.faq.map { ["question": $0.question, "answer": $0.answer] })
             MessageContext.list(&c, "relays", audience.relays.map {
                 ["name": $0.name, "role": MessageContext.text($0.role), "email": MessageContext.text($0.email),
@@ -231,6 +231,12 @@ struct MessageContext {
     private func words(_ m: LocalMoment) -> String { DateWords.moment(m.date, m.time, language) }
 
     private func pair(_ m: LocalMoment) -> (CivilDate, TimeOfDay) { (m.date, m.time) }
+
+    /// A list of texts, with `<key>Lines`: the bullet lines the built-in templates print in one value.
+    private static func textList(_ c: inout [String: Any], _ key: String, _ items: [String]) {
+        list(&c, key, items)
+        c[key + "Lines"] = Preformatted.bulletLines(items)
+    }
 
     private static func list(_ c: inout [String: Any], _ key: String, _ items: [Any]) {
         c[key] = items

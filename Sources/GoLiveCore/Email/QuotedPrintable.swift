@@ -34,39 +34,57 @@ enum QuotedPrintable {
         }
     }
 
-    private static let hex = Array("0123456789ABCDEF".utf8)
     private static let from = Array("From ".utf8)
+
+    /// Bytes written as they are (printable ASCII but `=`, and space and tab, which are encoded
+    /// only at the end of a line): one table lookup per byte instead of a chain of comparisons,
+    /// whose branches mispredicted on every space of every body.
+    private static let literal: [Bool] = (0...255).map { b in (b >= 33 && b <= 126 && b != 0x3D) || b == 0x20 || b == 0x09 }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x37 + value }
 
     /// Appends one encoded line with soft breaks; the encoded text is ASCII, so bytes are columns.
     private static func encodeLine(_ input: UnsafeBufferPointer<UInt8>, _ line: Range<Int>,
                                    into out: UnsafeMutableBufferPointer<UInt8>, count: inout Int) {
+        guard let first = line.first else { return }
+        let last = line.upperBound - 1
+        // A leading "." or "From " can be mangled by SMTP servers and mbox tools.
+        let riskyStart = input[first] == 0x2E || (input[first] == 0x46 && input[line].starts(with: from))
         var column = 0
-        let first = line.lowerBound, last = line.upperBound - 1
-        for index in line {
-            let byte = input[index]
-            let isWhitespace = byte == 0x20 || byte == 0x09
-            let printable = byte >= 33 && byte <= 126 && byte != 0x3D
-            // A leading "." or "From " can be mangled by SMTP servers and mbox tools.
-            let riskyStart = index == first
-                && (byte == 0x2E || (byte == 0x46 && input[line].starts(with: from)))
-            let literal = (printable && !riskyStart) || (isWhitespace && index != last)
-            let width = literal ? 1 : 3
-            if column + width > maxLine - 1 {
-                out[count] = 0x3D   // soft break "=\r\n"
-                out[count + 1] = 0x0D
-                out[count + 2] = 0x0A
-                count += 3
-                column = 0
+        var n = count
+        literal.withUnsafeBufferPointer { literal in
+            for index in line {
+                let byte = input[index]
+                let asIs = literal[Int(byte)]
+                    && !(index == last && (byte == 0x20 || byte == 0x09)) && !(index == first && riskyStart)
+                if asIs {
+                    if column >= maxLine - 1 {
+                        out[n] = 0x3D   // soft break "=\r\n"
+                        out[n + 1] = 0x0D
+                        out[n + 2] = 0x0A
+                        n += 3
+                        column = 0
+                    }
+                    out[n] = byte
+                    n += 1
+                    column += 1
+                } else {
+                    if column > maxLine - 4 {
+                        out[n] = 0x3D
+                        out[n + 1] = 0x0D
+                        out[n + 2] = 0x0A
+                        n += 3
+                        column = 0
+                    }
+                    out[n] = 0x3D
+                    out[n + 1] = hexDigit(byte >> 4)
+                    out[n + 2] = hexDigit(byte & 0x0F)
+                    n += 3
+                    column += 3
+                }
             }
-            if literal {
-                out[count] = byte
-            } else {
-                out[count] = 0x3D
-                out[count + 1] = hex[Int(byte >> 4)]
-                out[count + 2] = hex[Int(byte & 0x0F)]
-            }
-            count += width
-            column += width
         }
+        count = n
     }
 }

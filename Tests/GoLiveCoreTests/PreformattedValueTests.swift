@@ -218,6 +218,19 @@ import Testing
         }
     }
 
+    @Test func subjectFastPathKeepsTheLineRules() {
+        let texts = ["ORION — Bascule le 19 mars", " lead", "trail ", "a\nb", "a\r\nb", "a\u{85}b", "a\u{2028}b", "a\u{2029}b",
+                     "\u{A0}nbsp", "nbsp\u{A0}", "\u{3000}x", "x\u{2003}", "tab\there", "é début", "fin é", "x", "", " ",
+                     "a\u{0B}b", "a\u{0C}b", "ORION — Été \u{2027} ok", "x\u{7F}y", "\u{C2}\u{85}", "Réunion d’équipe 🎉 ok"]
+        for text in texts + PreformattedValueTests.awkward {
+            let reference = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            if MessageDocuments.isOneTrimmedLine(text) { #expect(reference == text, "\(text.debugDescription)") }
+            #expect(MessageDocuments.subject(heading: text, fallback: "", code: "ORION")
+                    == (reference.isEmpty ? "ORION" : reference.hasPrefix("ORION") ? reference : "ORION — " + reference))
+        }
+        #expect(MessageDocuments.isOneTrimmedLine("ORION — Bascule le 19 mars"))
+    }
+
     @Test func largeTextPrintsAsItsText() throws {
         let template = "{{{x}}}|{{x}}|{{#x}}[{{.}}]{{/x}}|{{^x}}none{{/x}}|{{uppercased(x)}}|{{x.count}}|{{x.text}}\n"
         for text in Self.awkward {

@@ -10,6 +10,8 @@ struct MessageDocuments {
 
     /// `messages`: the scheduled messages to render (`MessageSchedule.messages`), usually one audience's.
     func render(_ messages: [ScheduledMessage], _ d: inout Diagnostics) -> [OutputFile] {
+        // The sender most drafts use (the `comms` or `pmo` person), parsed once, not once per message.
+        let defaultFrom = Self.defaultFrom(plan)
         var outputs: [OutputFile] = []
         outputs.reserveCapacity(messages.count * 3)
         var shared: [String: MessageContext.AudienceValues] = [:]
@@ -20,13 +22,14 @@ struct MessageDocuments {
             let key = audience.id + "\u{0}" + wave.id
             let values = shared[key] ?? MessageContext.AudienceValues(plan: plan, planned: planned, audience: audience, wave: wave)
             shared[key] = values
-            outputs += render(message, audience: audience, wave: wave, shared: values, &d)
+            outputs += render(message, audience: audience, wave: wave, shared: values, defaultFrom: defaultFrom, &d)
         }
         return outputs
     }
 
     private func render(_ message: ScheduledMessage, audience: Audience, wave: Wave,
-                        shared: MessageContext.AudienceValues, _ d: inout Diagnostics) -> [OutputFile] {
+                        shared: MessageContext.AudienceValues, defaultFrom: EmailAddress?,
+                        _ d: inout Diagnostics) -> [OutputFile] {
         let l = audience.language
         var context = MessageContext(plan: plan, planned: planned, message: message, audience: audience, wave: wave,
                                      shared: shared).messageValues()
@@ -40,7 +43,7 @@ struct MessageDocuments {
         let document = pages.withDraftBanner(markdown, l)
         let html = pages.htmlPage(fragment: fragment, stem: message.stem, title: subject, language: l, &d)
         let email = EmailMessage(
-            from: Self.from(message, plan: plan),
+            from: message.from.flatMap(EmailAddress.parse) ?? defaultFrom,
             to: recipients(audience),
             subject: (pending ? "[DRAFT] " : "") + subject,
             date: ZonedTime.instant(message.send.moment, in: zone),
@@ -79,6 +82,11 @@ struct MessageDocuments {
     /// the account that sends it).
     static func from(_ message: ScheduledMessage, plan: Plan) -> EmailAddress? {
         if let written = message.from, let mailbox = EmailAddress.parse(written) { return mailbox }
+        return defaultFrom(plan)
+    }
+
+    /// The person of the role `comms`, else of the role `pmo`, with a valid address.
+    static func defaultFrom(_ plan: Plan) -> EmailAddress? {
         for id in ["comms", "pmo"] {
             guard let person = plan.roles.first(where: { $0.id == id })?.person, let email = person.email,
                   var mailbox = EmailAddress.parse(email) else { continue }
@@ -104,9 +112,29 @@ struct MessageDocuments {
 
     /// `heading`: the message's first level-1 heading as plain text, when it has one.
     static func subject(heading: String?, fallback: String, code: String) -> String {
-        let line = (heading ?? fallback).split(whereSeparator: \.isNewline).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
+        let text = heading ?? fallback
+        let line = isOneTrimmedLine(text) ? text
+            : text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
         if line.isEmpty { return code }
         return line.hasPrefix(code) ? line : "\(code) — \(line)"
+    }
+
+    /// Whether splitting at line breaks and trimming spaces would leave `text` as it is, settled on
+    /// bytes: every subject of every message comes through here, and Foundation's trimming is slow.
+    /// No control byte (so no ASCII line break), no U+0085, U+2028 or U+2029 (`C2 85`, `E2 80 A8|A9`),
+    /// and printable ASCII at both ends, which no whitespace scalar can be.
+    static func isOneTrimmedLine(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last,
+              first > 0x20 && first < 0x7F, last > 0x20 && last < 0x7F else { return false }
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { return false }
+            if previous == 0xC2 && byte == 0x85 { return false }
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
     }
 }

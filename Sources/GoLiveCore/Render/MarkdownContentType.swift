@@ -35,22 +35,6 @@ struct MarkdownContentType: MustacheContentType {
 struct HTMLLayoutContentType: MustacheContentType {
     static let name = "GOLIVE_HTML"
 
-    func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Mustache's five replacements are also the e-mail HTML's: one function for both.
+    func escapeText(_ text: String) -> String { EmailHTML.escape(text) }
 }

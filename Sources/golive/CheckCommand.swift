@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
         let build = Build(files: DiskFiles(root: root), outputDirectory: root.appendingPathComponent("out"), options: options)
         do {
             var times: [(String, Double)] = []
-            let rendered = try build.render(times: &times)
+            let rendered = try build.render(times: &times, keepingBytes: false)
             printWarnings(rendered.warnings)
             print(CheckSummary.text(rendered.project.plan))
         } catch {

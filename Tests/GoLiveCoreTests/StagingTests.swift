@@ -91,4 +91,18 @@ struct StagingTests {
         #expect(again.report.written.isEmpty)
         #expect(try FileManager.default.attributesOfItem(atPath: out.path)[.modificationDate] as? Date == before)
     }
+
+    /// `golive check` renders everything but keeps no bytes (a large project's outputs would not fit
+    /// in memory twice): the same files, digests and warnings as a render that keeps them.
+    @Test func checkRendersTheSameFilesWithoutKeepingTheirBytes() throws {
+        let build = Build(files: TrainingOutputFixture.files(), outputDirectory: RebuildTests.folder())
+        var times: [(String, Double)] = []
+        let kept = try build.render(times: &times)
+        let dropped = try build.render(times: &times, keepingBytes: false)
+        #expect(dropped.outputs.map(\.path) == kept.outputs.map(\.path))
+        #expect(dropped.outputs.map(\.digest) == kept.outputs.map(\.digest))
+        #expect(dropped.warnings == kept.warnings)
+        #expect(dropped.outputs.allSatisfy { $0.path.hasSuffix(".ics") || $0.data.isEmpty })
+        #expect(kept.outputs.allSatisfy { !$0.data.isEmpty })
+    }
 }

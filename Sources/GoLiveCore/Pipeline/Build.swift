@@ -56,13 +56,17 @@ public struct Build {
 
     /// Stages read+validate, plan and render, all in memory. With `--strict`, the warnings of all
     /// three stages are reported together and stop here, before anything is written.
-    public func render(progress: (String) -> Void = { _ in }, times: inout [(String, Double)]) throws(GoLiveError) -> Rendered {
-        try render(progress: progress, times: &times, staged: false)
+    /// `keepingBytes`: false for `golive check`, which needs the warnings, not the files (calendars
+    /// are kept: their revision reads them).
+    public func render(progress: (String) -> Void = { _ in }, times: inout [(String, Double)],
+                       keepingBytes: Bool = true) throws(GoLiveError) -> Rendered {
+        try render(progress: progress, times: &times, staged: false, keepingBytes: keepingBytes)
     }
 
     /// `staged`: write each unit's files to the staging folder as soon as it renders (see `Staging`),
     /// rather than keeping every file in memory. A failure removes the staging folder.
-    func render(progress: (String) -> Void, times: inout [(String, Double)], staged: Bool) throws(GoLiveError) -> Rendered {
+    func render(progress: (String) -> Void, times: inout [(String, Double)], staged: Bool,
+                keepingBytes: Bool = true) throws(GoLiveError) -> Rendered {
         let clock = ContinuousClock()
         var log: [(String, Double)] = []
         func timed<T>(_ index: Int, _ name: String, _ body: () throws(GoLiveError) -> T) throws(GoLiveError) -> T {
@@ -96,7 +100,11 @@ public struct Build {
         }
         let staging = staged ? Staging(output: outputDirectory, previous: previous?.files ?? [:]) : nil
         var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
-        if let staging { sink = { files in staging.take(files) } }
+        if let staging {
+            sink = { files in staging.take(files) }
+        } else if !keepingBytes {
+            sink = { files in files.map { $0.path.hasSuffix(".ics") ? $0 : $0.discarded } }
+        }
         do throws(GoLiveError) {
             let result = try timed(3, "render") { () throws(GoLiveError) in
                 var runner = UnitRunner(reusable: last.value.intactUnits, digests: previous?.files ?? [:], parallelism: options.parallelism)

@@ -17,6 +17,8 @@ public struct OutputFile: Sendable, Equatable {
             case inPlace
             /// Written to the build's staging folder, to be renamed into place once everything has rendered.
             case staged
+            /// Rendered and digested, then dropped: `golive check` writes nothing and keeps no bytes.
+            case discarded
         }
         var place: Place
         var digest: String
@@ -40,6 +42,14 @@ public struct OutputFile: Sendable, Equatable {
     }
 
     var isInMemory: Bool { stored == nil }
+
+    /// This file with its bytes dropped, its digest and size kept.
+    var discarded: OutputFile {
+        guard isInMemory else { return self }
+        var file = OutputFile(path: path, data: Data())
+        file.stored = Stored(place: .discarded, digest: Digest.contents(data), size: data.count)
+        return file
+    }
     var digest: String { stored?.digest ?? Digest.contents(data) }
     var size: Int { stored?.size ?? data.count }
 }

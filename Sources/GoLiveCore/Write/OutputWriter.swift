@@ -23,7 +23,7 @@ public struct OutputWriter: Sendable {
         for file in files.sorted(by: { $0.path < $1.path }) {
             switch file.stored?.place {
             case .inPlace?: report.unchanged.append(file.path); continue
-            case .staged?: report.written.append(file.path); continue
+            case .staged?, .discarded?: report.written.append(file.path); continue
             case nil: break
             }
             let target = url(file.path)

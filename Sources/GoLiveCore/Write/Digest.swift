@@ -12,17 +12,17 @@ enum Digest {
 
     /// FNV-1a fed piece by piece: the digest of the pieces' concatenation, without building it.
     struct FNV1a {
-        private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+        private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
         mutating func add(_ text: String) {
             var text = text
             // Over the contiguous UTF-8 buffer: iterating `text.utf8` goes through String's index machinery.
-            text.withUTF8 { buffer in
-                for byte in buffer {
-                    state ^= UInt64(byte)
-                    state = state &* 0x0000_0100_0000_01B3
-                }
-            }
+            text.withUTF8 { buffer in for byte in buffer { add(byte) } }
+        }
+
+        mutating func add(_ byte: UInt8) {
+            state ^= UInt64(byte)
+            state = state &* 0x0000_0100_0000_01B3
         }
 
         var digest: String { Digest.hex(state) }

@@ -98,34 +98,3 @@ final class Staging: @unchecked Sendable {
         lock.unlock()
     }
 }
-
-/// Plain POSIX file calls: they run once per file, tens of thousands of times on a large build.
-enum FileBytes {
-    static func write(_ data: Data, to path: String) throws(GoLiveError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
-        }
-        let complete = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return false }
-                offset += written
-            }
-            return true
-        }
-        let reason = String(cString: strerror(errno))
-        if close(descriptor) != 0 || !complete {
-            unlink(path)
-            throw .io(path: path, reason: "cannot write: \(reason)")
-        }
-    }
-
-    /// The size of a regular file, nil when there is none.
-    static func size(of path: String) -> Int? {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int(info.st_size)
-    }
-}

@@ -105,4 +105,24 @@ struct StagingTests {
         #expect(dropped.outputs.allSatisfy { $0.path.hasSuffix(".ics") || $0.data.isEmpty })
         #expect(kept.outputs.allSatisfy { !$0.data.isEmpty })
     }
+
+    /// A second build into a folder another build is writing changes nothing: it stops with a clear
+    /// message instead of clearing the other's staging folder.
+    @Test func aSecondBuildIntoAFolderBeingWrittenStopsAndTouchesNothing() throws {
+        let parent = try Self.parent()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        _ = try Self.build(TrainingOutputFixture.files(), out)
+        let before = try BuildOutputTests.snapshot(out)
+        var other: OutputLock? = try OutputLock(output: out)   // the build already writing
+        #expect {
+            try Self.build(RebuildTests.withEntry, out)
+        } throws: { error in
+            "\(error)".contains("another golive build is writing to this folder")
+        }
+        #expect(other != nil)
+        #expect(try BuildOutputTests.snapshot(out).mapValues(\.0) == before.mapValues(\.0))
+        other = nil
+        _ = try Self.build(RebuildTests.withEntry, out)   // once the other has finished
+    }
 }

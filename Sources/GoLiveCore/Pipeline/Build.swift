@@ -125,6 +125,8 @@ public struct Build {
 
     public func run(progress: (String) -> Void = { _ in }) throws(GoLiveError) -> Result {
         var times: [(String, Double)] = []
+        let lock = options.dryRun ? nil : try OutputLock(output: outputDirectory)
+        defer { withExtendedLifetime(lock) {} }
         let rendered = try render(progress: progress, times: &times, staged: !options.dryRun)
         let (project, outputs, previous) = (rendered.project, rendered.outputs, rendered.previous)
         progress("[4/4] " + (options.dryRun ? "write (dry run)" : "write"))

@@ -13,8 +13,10 @@ final class Staging: @unchecked Sendable {
     /// The output folder did not exist when the build started.
     let isFirstBuild: Bool
     private let previous: [String: String]
-    /// The output folder's path with a trailing slash: a URL per file costs more than the file's stat.
+    /// The output and staging folders' paths with a trailing slash: a URL per file costs more than
+    /// writing the file.
     private let outputPath: String
+    private let rootPath: String
     private let lock = NSLock()
     private var folders: Set<String> = []
     private(set) var failure: GoLiveError?
@@ -30,6 +32,7 @@ final class Staging: @unchecked Sendable {
         root = isFirstBuild
             ? output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(Self.folderName)")
             : output.appendingPathComponent(Self.folderName)
+        rootPath = root.path + "/"
         // A build that was killed leaves its staging folder behind; nothing in it is wanted. A new one
         // is made only when a file is to be staged: a build that changes nothing touches nothing.
         try? FileManager.default.removeItem(at: root)
@@ -59,9 +62,8 @@ final class Staging: @unchecked Sendable {
 
     /// Writes `data` to the staging folder under `path` (the files the build keeps in memory).
     func write(_ data: Data, at path: String) throws(GoLiveError) {
-        let target = root.appendingPathComponent(path)
         try makeFolder(of: path)
-        try FileBytes.write(data, to: target.path)
+        try FileBytes.write(data, to: rootPath + path)
     }
 
     /// The staging folder's copy of `path`.

@@ -167,7 +167,9 @@ public struct Build {
 
 /// Stage "plan": dates, sends, schedules. Pure.
 public struct Planned: Sendable {
-    public var sends: [Send]
+    public let sends: [Send]
+    /// The same sends grouped by audience, in the same order: a kit lists its audience's.
+    let sendsByAudience: [String: [Send]]
     /// The training sessions, when the plan has a `training` block and it fits.
     public let training: TrainingPlan?
     /// The same sessions grouped by audience, in the scheduler's order.
@@ -176,6 +178,7 @@ public struct Planned: Sendable {
 
     public init(sends: [Send], training: TrainingPlan?, warnings: [Diagnostic]) {
         self.sends = sends
+        sendsByAudience = Dictionary(grouping: sends, by: \.audienceID)
         self.training = training
         self.warnings = warnings
         sessionsByAudience = Dictionary(grouping: training?.sessions ?? [], by: \.audienceID)

@@ -29,7 +29,7 @@ struct KitTimeline {
         func sessionCount(_ n: Int) -> String { Words.count(n, "session", "sessions") }
         func moment(_ m: LocalMoment) -> String { DateWords.moment(m.date, m.time, l) }
 
-        for send in planned.sends where send.audienceID == audience.id {
+        for send in planned.sendsByAudience[audience.id] ?? [] {
             let channel = plan.communications.first { $0.id == send.communicationID }?.channel
             let html = "\(audience.id)/comms/\(send.fileStem).html"
             let name = channel.map { " (\(Words.channel($0, l)))" } ?? ""

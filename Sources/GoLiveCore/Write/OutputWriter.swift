@@ -90,15 +90,24 @@ public struct OutputWriter: Sendable {
         return report
     }
 
-    /// No output folder yet: the rest goes into the staging folder, which then becomes the output
-    /// folder in one rename. False when the folder appeared meanwhile: the files then go in one by one.
+    /// A new output folder holds only the staging folder: the rest goes into it too, and each of its
+    /// entries (an audience's folder, `index.html`…) is moved up in one rename. False when something
+    /// else appeared in the folder meanwhile: the files then go in one by one.
     private func firstBuild(_ report: Report, _ byPath: [String: OutputFile], manifest: Data,
                             extras: [OutputFile], staging: Staging) throws(GoLiveError) -> Bool {
         let inMemory = report.written.filter { byPath[$0]?.isInMemory == true }
         try eachFolder(inMemory) { path throws(GoLiveError) in try staging.write(byPath[path]?.data ?? Data(), at: path) }
         for extra in extras where OutputPath.isSafeRelative(extra.path) { try staging.write(extra.data, at: extra.path) }
         try staging.write(manifest, at: Manifest.fileName)
-        return rename(staging.root.path, directory.path) == 0
+        let fileManager = FileManager.default
+        guard (try? fileManager.contentsOfDirectory(atPath: directory.path)) == [Staging.folderName] else { return false }
+        for entry in (try? fileManager.contentsOfDirectory(atPath: staging.root.path)) ?? [] {
+            if rename(staging.root.appendingPathComponent(entry).path, url(entry).path) != 0 {
+                throw .io(path: url(entry).path, reason: "cannot rename into place: \(String(cString: strerror(errno)))")
+            }
+        }
+        staging.discard()
+        return true
     }
 
     private func url(_ path: String) -> URL { directory.appendingPathComponent(path) }

@@ -5,8 +5,9 @@ import Foundation
 /// holds them all in memory; they are renamed into place only once everything has rendered. A failed
 /// build removes the staging folder and leaves the output folder as it was.
 ///
-/// It sits inside the output folder (a rename then never crosses file systems), or beside it on a
-/// first build, when it then simply becomes the output folder: one rename instead of one per file.
+/// It sits inside the output folder, so a build writes nowhere else and a rename never crosses file
+/// systems. On a first build the output folder is made for it (and removed again if the build fails),
+/// and each top-level folder is then moved in one rename instead of one per file.
 final class Staging: @unchecked Sendable {
     let output: URL
     let root: URL
@@ -29,9 +30,7 @@ final class Staging: @unchecked Sendable {
         self.previous = previous
         outputPath = output.path + "/"
         isFirstBuild = !FileManager.default.fileExists(atPath: output.path)
-        root = isFirstBuild
-            ? output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)\(Self.folderName)")
-            : output.appendingPathComponent(Self.folderName)
+        root = output.appendingPathComponent(Self.folderName)
         rootPath = root.path + "/"
         // A build that was killed leaves its staging folder behind; nothing in it is wanted. A new one
         // is made only when a file is to be staged: a build that changes nothing touches nothing.
@@ -69,7 +68,12 @@ final class Staging: @unchecked Sendable {
     /// The staging folder's copy of `path`.
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
-    func discard() { try? FileManager.default.removeItem(at: root) }
+    /// Removes the staging folder, and on a first build the output folder made for it, if it is
+    /// still empty: a failed first build leaves no folder behind.
+    func discard() {
+        try? FileManager.default.removeItem(at: root)
+        if isFirstBuild { rmdir(output.path) }
+    }
 
     /// Whether the output folder already holds these bytes at this path: recorded with the same
     /// digest by the last build and still of that size, or (without a record) the same bytes on disk.

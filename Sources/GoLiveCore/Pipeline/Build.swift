@@ -49,7 +49,6 @@ public struct Build {
         /// Every warning of every stage, once each, in file order.
         public var warnings: [Diagnostic]
         var previous: Manifest?
-        var history: Manifest?
         /// Where `build` already wrote the rendered files (nil for `check` and `--dry-run`).
         var staging: Staging?
     }
@@ -88,14 +87,21 @@ public struct Build {
         if project.plan.decision.status == .noGo, !options.allowNoGo {
             throw .noGo(project.plan.decision.location)
         }
-        if let previous = options.previous, Manifest.load(from: previous) == nil {
-            throw .usage("--previous \(previous.path): no readable \(Manifest.fileName) there")
+        // `--previous DIR`: read once, refused when it holds no manifest.
+        let elsewhere: Manifest?
+        if let folder = options.previous {
+            guard let manifest = Manifest.load(from: folder) else {
+                throw .usage("--previous \(folder.path): no readable \(Manifest.fileName) there")
+            }
+            elsewhere = manifest
+        } else {
+            elsewhere = nil
         }
         // The plan stage also reads the last build's manifest: guide versions continue from it.
         let (planned, previous, history, editions) = try timed(2, "plan") { () throws(GoLiveError) in
             let planned = try Planning.run(project.plan)
             let previous = last.value.manifest
-            let history = Manifest.history(output: previous, previous: options.previous.flatMap(Manifest.load(from:)))
+            let history = Manifest.history(output: previous, previous: elsewhere)
             return (planned, previous, history, GuideVersioning.editions(project.plan, history: history))
         }
         let staging = staged ? Staging(output: outputDirectory, previous: previous?.files ?? [:]) : nil
@@ -109,14 +115,14 @@ public struct Build {
             let result = try timed(3, "render") { () throws(GoLiveError) in
                 var runner = UnitRunner(reusable: last.value.intactUnits, digests: previous?.files ?? [:], parallelism: options.parallelism)
                 runner.sink = sink
-                return try Rendering.render(project, planned, options: options, history: history, editions: editions, runner: runner)
+                return try Rendering.render(project, planned, history: history, editions: editions, runner: runner)
             }
             if let failure = staging?.failure { throw failure }
             var all = Diagnostics()
             for warning in project.warnings + planned.warnings + result.warnings { all.append(warning) }
             if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
             return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions,
-                            warnings: all.sorted, previous: previous, history: history, staging: staging)
+                            warnings: all.sorted, previous: previous, staging: staging)
         } catch {
             staging?.discard()
             throw error
@@ -140,7 +146,7 @@ public struct Build {
         }
         manifest.record(rendered.units, outputs: outputs, previous: previous)
         // Ten megabytes at a thousand audiences: encoded on another core while the changes are worked out.
-        let encoded = Background { [manifest] in manifest.encoded() }
+        let encoded = options.dryRun ? nil : Background { [manifest] in manifest.encoded() }
         let writer = OutputWriter(directory: outputDirectory)
         let preview = writer.preview(outputs, previous: previous, digests: manifest.files)
         let changes = ChangeReport(written: preview.written, removed: preview.removed,
@@ -153,7 +159,7 @@ public struct Build {
             let extras = changes.isEmpty ? [] : [OutputFile(path: ChangeReport.fileName, text: changes.markdown)]
             do throws(GoLiveError) {
                 report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview,
-                                          staging: rendered.staging, encoded: encoded.value)
+                                          staging: rendered.staging, encoded: encoded?.value)
             } catch {
                 rendered.staging?.discard()
                 throw error

@@ -56,8 +56,6 @@ struct UnitRunner: Sendable {
     /// digests, not bytes.
     var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
 
-    static let renderingAll = UnitRunner(reusable: [:], digests: [:], parallelism: 1)
-
     func run(_ units: [RenderUnit], _ d: inout Diagnostics) -> (files: [OutputFile], outcomes: [UnitOutcome]) {
         var files: [OutputFile] = []
         var outcomes: [UnitOutcome] = []

@@ -3,10 +3,11 @@ import Foundation
 /// Stage "render": every output file in memory, or kept from the last build when what it is made
 /// from did not change. Nothing is written if any document fails.
 public enum Rendering {
-    /// Renders every document: what tests and `check` without an output folder see.
+    /// Renders every document, keeping every byte in memory, on `options.parallelism` threads.
     public static func run(_ project: LoadedProject, _ planned: Planned, options: Build.Options, history: Manifest? = nil,
                            editions: [GuideEdition]? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
-        let result = try render(project, planned, options: options, history: history, editions: editions, runner: .renderingAll)
+        let runner = UnitRunner(reusable: [:], digests: [:], parallelism: options.parallelism)
+        let result = try render(project, planned, history: history, editions: editions, runner: runner)
         return (result.files, result.warnings)
     }
 
@@ -17,7 +18,7 @@ public enum Rendering {
         var units: [UnitOutcome]
     }
 
-    static func render(_ project: LoadedProject, _ planned: Planned, options: Build.Options, history: Manifest?,
+    static func render(_ project: LoadedProject, _ planned: Planned, history: Manifest?,
                        editions known: [GuideEdition]?, runner: UnitRunner) throws(GoLiveError) -> Result {
         let units = DocumentUnits(project: project, planned: planned)
         var d = Diagnostics()

@@ -23,6 +23,15 @@ enum FileBytes {
         }
     }
 
+    /// Whether the file at `path` already holds `data`: of the same size and recorded by the last build
+    /// with the same digest (not read back: a rebuild of thousands of files then reads none), or with
+    /// the same bytes.
+    static func holds(_ data: Data, at path: String, recorded: String?, digest: () -> String) -> Bool {
+        guard size(of: path) == data.count else { return false }
+        if let recorded, recorded == digest() { return true }
+        return FileManager.default.contents(atPath: path) == data
+    }
+
     /// The size of a regular file, nil when there is none.
     static func size(of path: String) -> Int? {
         var info = stat()

@@ -26,14 +26,10 @@ public struct OutputWriter: Sendable {
             case .staged?, .discarded?: report.written.append(file.path); continue
             case nil: break
             }
-            let target = url(file.path)
-            if let recorded = previous?.files[file.path], recorded == (digests[file.path] ?? Digest.contents(file.data)),
-               FileBytes.size(of: target.path) == file.data.count {
-                report.unchanged.append(file.path)
-                continue
+            let holds = FileBytes.holds(file.data, at: url(file.path).path, recorded: previous?.files[file.path]) {
+                digests[file.path] ?? Digest.contents(file.data)
             }
-            let existing = try? Data(contentsOf: target)
-            if existing == file.data { report.unchanged.append(file.path) } else { report.written.append(file.path) }
+            if holds { report.unchanged.append(file.path) } else { report.written.append(file.path) }
         }
         let current = Set(files.map(\.path))
         // A manifest edited to name paths outside the folder is not obeyed, nor reported as obeyed.

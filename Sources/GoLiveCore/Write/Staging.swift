@@ -44,7 +44,7 @@ final class Staging: @unchecked Sendable {
             guard file.isInMemory, !file.path.hasSuffix(".ics"), OutputPath.isSafeRelative(file.path) else { return file }
             let digest = Digest.contents(file.data)
             var taken = OutputFile(path: file.path, data: Data())
-            if !isFirstBuild, holds(file, digest: digest) {
+            if !isFirstBuild, FileBytes.holds(file.data, at: outputPath + file.path, recorded: previous[file.path], digest: { digest }) {
                 taken.stored = .init(place: .inPlace, digest: digest, size: file.data.count)
                 return taken
             }
@@ -73,14 +73,6 @@ final class Staging: @unchecked Sendable {
     func discard() {
         try? FileManager.default.removeItem(at: root)
         if isFirstBuild { rmdir(output.path) }
-    }
-
-    /// Whether the output folder already holds these bytes at this path: recorded with the same
-    /// digest by the last build and still of that size, or (without a record) the same bytes on disk.
-    private func holds(_ file: OutputFile, digest: String) -> Bool {
-        let target = outputPath + file.path
-        guard FileBytes.size(of: target) == file.data.count else { return false }
-        return previous[file.path] == digest || FileManager.default.contents(atPath: target) == file.data
     }
 
     private func makeFolder(of path: String) throws(GoLiveError) {

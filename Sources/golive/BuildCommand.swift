@@ -50,6 +50,9 @@ struct BuildCommand: ParsableCommand {
             print("\(dryRun ? "would write" : "wrote") \(r.written.count) file(s), \(r.unchanged.count) unchanged, "
                   + "\(r.removed.count) removed — \(output.path)")
             print(result.changes.summary)
+            // Done: the process ends here, with the build's working state still held, rather than
+            // freeing it value by value on the way out (a tenth of a rebuild at a thousand audiences).
+            withExtendedLifetime(result) { Foundation.exit(0) }
         } catch {
             throw fail(error)
         }

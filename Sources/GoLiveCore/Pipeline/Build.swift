@@ -24,6 +24,17 @@ public struct Build {
         public var changes: ChangeReport
         public var documentCount: Int
         public var stageTimes: [(stage: String, seconds: Double)]
+        /// What the build worked with (the project, the manifests, every output's record), released
+        /// with the result rather than as `run` returns: freeing hundreds of thousands of small values
+        /// one by one is a good part of a rebuild, and `golive build` exits instead (see `BuildCommand`).
+        let workings: Workings
+    }
+
+    /// Holds a build's working state for as long as its result is held.
+    final class Workings: @unchecked Sendable {
+        // Written once, at the end of `run`; never read.
+        private let parts: [Any]
+        init(_ parts: [Any]) { self.parts = parts }
     }
 
     public let files: ProjectFiles
@@ -49,6 +60,8 @@ public struct Build {
         /// Every warning of every stage, once each, in file order.
         public var warnings: [Diagnostic]
         var previous: Manifest?
+        /// The last build's manifest as read, whose unchanged records the new one copies.
+        var previousBytes: ManifestBytes?
         /// Where `build` already wrote the rendered files (nil for `check` and `--dry-run`).
         var staging: Staging?
     }
@@ -79,11 +92,15 @@ public struct Build {
         // What the last build left, read on another core while the inputs are read: on a rebuild that
         // renders a few documents, a good part of the work.
         let (directory, checkUnits) = (outputDirectory, options.reuse && options.previous == nil)
-        let last = Background { () -> (manifest: Manifest?, intactUnits: [String: Manifest.UnitRecord]) in
-            let manifest = Manifest.load(from: directory)
-            return (manifest, checkUnits ? OutputWriter(directory: directory).intactUnits(manifest) : [:])
+        let lastManifest = Background { Manifest.loadKeepingBytes(from: directory) }
+        let intactUnits = Background {
+            checkUnits ? OutputWriter(directory: directory).intactUnits(lastManifest.value?.manifest) : [:]
         }
-        let project = try timed(1, "read+validate") { () throws(GoLiveError) in try LoadedProject.load(files) }
+        // The profiles as the last build read them: a rebuild parses only those that changed. Not with
+        // `--full`, which trusts nothing the last build left.
+        let cachePath = outputDirectory.appendingPathComponent(ProfileCache.fileName)
+        let cache = options.reuse ? ProfileCache(data: (try? Data(contentsOf: cachePath)) ?? Data()) : nil
+        let project = try timed(1, "read+validate") { () throws(GoLiveError) in try LoadedProject.load(files, cache: cache) }
         if project.plan.decision.status == .noGo, !options.allowNoGo {
             throw .noGo(project.plan.decision.location)
         }
@@ -99,10 +116,15 @@ public struct Build {
         }
         // The plan stage also reads the last build's manifest: guide versions continue from it.
         let (planned, previous, history, editions) = try timed(2, "plan") { () throws(GoLiveError) in
+            // Guides are versioned while the training is scheduled, which runs on one core.
+            let versioned = Background { () -> (Manifest?, Manifest?, [GuideEdition]) in
+                let previous = lastManifest.value?.manifest
+                let history = Manifest.history(output: previous, previous: elsewhere)
+                return (previous, history, GuideVersioning.editions(project.plan, history: history))
+            }
             let planned = try Planning.run(project.plan)
-            let previous = last.value.manifest
-            let history = Manifest.history(output: previous, previous: elsewhere)
-            return (planned, previous, history, GuideVersioning.editions(project.plan, history: history))
+            let (previous, history, editions) = versioned.value
+            return (planned, previous, history, editions)
         }
         let staging = staged ? Staging(output: outputDirectory, previous: previous?.files ?? [:]) : nil
         var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
@@ -113,7 +135,7 @@ public struct Build {
         }
         do throws(GoLiveError) {
             let result = try timed(3, "render") { () throws(GoLiveError) in
-                var runner = UnitRunner(reusable: last.value.intactUnits, digests: previous?.files ?? [:], parallelism: options.parallelism)
+                var runner = UnitRunner(reusable: intactUnits.value, digests: previous?.files ?? [:], parallelism: options.parallelism)
                 runner.sink = sink
                 return try Rendering.render(project, planned, history: history, editions: editions, runner: runner)
             }
@@ -122,7 +144,8 @@ public struct Build {
             for warning in project.warnings + planned.warnings + result.warnings { all.append(warning) }
             if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
             return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions,
-                            warnings: all.sorted, previous: previous, staging: staging)
+                            warnings: all.sorted, previous: previous, previousBytes: lastManifest.value,
+                            staging: staging)
         } catch {
             staging?.discard()
             throw error
@@ -139,14 +162,16 @@ public struct Build {
         let clock = ContinuousClock()
         let start = clock.now
         var manifest = Manifest()
-        manifest.files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, $0.digest) })
+        manifest.files = Manifest.files(outputs, units: rendered.units, previous: previous)
         manifest.inputs = project.inputDigests
         for edition in rendered.editions {
             manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
         }
         manifest.record(rendered.units, outputs: outputs, previous: previous)
         // Ten megabytes at a thousand audiences: encoded on another core while the changes are worked out.
-        let encoded = options.dryRun ? nil : Background { [manifest] in manifest.encoded() }
+        let encoded = options.dryRun ? nil : Background { [manifest, old = rendered.previousBytes, profiles = project.profileCache] in
+            (manifest: manifest.encoded(reusing: old), cache: profiles.encoded())
+        }
         let writer = OutputWriter(directory: outputDirectory)
         let preview = writer.preview(outputs, previous: previous, digests: manifest.files)
         let changes = ChangeReport(written: preview.written, removed: preview.removed,
@@ -159,7 +184,8 @@ public struct Build {
             let extras = changes.isEmpty ? [] : [OutputFile(path: ChangeReport.fileName, text: changes.markdown)]
             do throws(GoLiveError) {
                 report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview,
-                                          staging: rendered.staging, encoded: encoded?.value)
+                                          staging: rendered.staging, encoded: encoded?.value.manifest, cache: encoded?.value.cache,
+                                          lastManifest: rendered.previousBytes?.data)
             } catch {
                 rendered.staging?.discard()
                 throw error
@@ -167,7 +193,8 @@ public struct Build {
         }
         times.append((options.dryRun ? "write (dry run)" : "write", Benchmark.seconds(clock.now - start)))
         return Result(warnings: rendered.warnings, report: report, changes: changes,
-                      documentCount: outputs.count, stageTimes: times)
+                      documentCount: outputs.count, stageTimes: times,
+                      workings: Workings([rendered, manifest, outputs, preview, encoded as Any]))
     }
 }
 
@@ -195,9 +222,11 @@ public enum Planning {
     /// Throws when the plan cannot be carried out as written (training that does not fit).
     public static func run(_ plan: Plan, strict: Bool = false) throws(GoLiveError) -> Planned {
         var d = Diagnostics()
+        // Independent: the sends are worked out on another core while the training is scheduled.
+        let sends = Background { CommsCalendar.sends(for: plan) }
         let training = TrainingPlanning.run(plan, &d)
         if strict { d = d.promotingWarnings() }
         if d.hasErrors { throw .invalidInput(d.sorted) }
-        return Planned(sends: CommsCalendar.sends(for: plan), training: training, warnings: d.sorted)
+        return Planned(sends: sends.value, training: training, warnings: d.sorted)
     }
 }

@@ -11,9 +11,14 @@ public struct LoadedProject: Sendable {
     /// A digest of everything this project was loaded from except feedback (each document adds the
     /// feedback it shows), with GoLive's version and built-in templates: the base of every document's key.
     let renderKey: String
+    /// What reading each population profile produced in this load: save it and pass it as `cache` to
+    /// the next load, which then parses only the profiles that changed.
+    public let profileCache: ProfileCache
 
-    /// Stage "read+validate". Throws every problem found; `strict` turns warnings into errors.
-    public static func load(_ projectFiles: ProjectFiles, strict: Bool = false) throws(GoLiveError) -> LoadedProject {
+    /// Stage "read+validate". Throws every problem found; `strict` turns warnings into errors. Profiles
+    /// whose inputs are unchanged since the load that made `cache` are taken from it, not parsed again.
+    public static func load(_ projectFiles: ProjectFiles, strict: Bool = false,
+                            cache: ProfileCache? = nil) throws(GoLiveError) -> LoadedProject {
         let files = RecordingFiles(projectFiles)
         var overrides: [String: String] = [:]
         var d = Diagnostics()
@@ -31,7 +36,7 @@ public struct LoadedProject: Sendable {
             d.append(error.diagnostic)
             throw .invalidInput(d.sorted)
         }
-        let (plan, diagnostics) = ProjectLoader(files: files, templateNames: templates.names).load()
+        let (plan, diagnostics, profiles) = ProjectLoader(files: files, templateNames: templates.names).load(cache: cache)
         d.append(contentsOf: diagnostics)
         if strict { d = d.promotingWarnings() }
         guard let plan, !d.hasErrors else { throw .invalidInput(d.sorted) }
@@ -41,7 +46,7 @@ public struct LoadedProject: Sendable {
             digests[String(access.dropFirst("read ".count))] = digest
         }
         return LoadedProject(plan: plan, templates: templates, warnings: d.sorted, inputDigests: digests,
-                             renderKey: renderKey(files))
+                             renderKey: renderKey(files), profileCache: profiles)
     }
 
     private static func renderKey(_ files: RecordingFiles) -> String {

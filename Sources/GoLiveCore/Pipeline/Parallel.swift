@@ -50,16 +50,42 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     // Written once, before `ready` is signalled; read only after waiting on it.
     private var result: Value?
 
+    /// On a thread of its own, not Dispatch's pool: the pool has as many threads as cores, and a
+    /// background value that waits for another, or simply runs long, would leave `Parallel.map`
+    /// without the threads it counts on.
     init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async { [self] in
+        let thread = Thread { [self] in
             result = work()
             ready.signal()
         }
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
     var value: Value {
         ready.wait()
         ready.signal()   // for the next reader
         return result!
+    }
+}
+
+/// A value computed by whichever thread first needs it, once; the others wait for it. For what only
+/// some render units need (a rebuild that renders none of them never computes it).
+final class Shared<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var work: (@Sendable () -> Value)?
+    // Read and written under `lock`.
+    private var result: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) { self.work = work }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result { return result }
+        let value = work!()
+        result = value
+        work = nil
+        return value
     }
 }

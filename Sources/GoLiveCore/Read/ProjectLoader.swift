@@ -13,12 +13,19 @@ public struct ProjectLoader: Sendable {
 
     /// The plan and the warnings, or every error found (warnings included, so the user sees all).
     public func load() -> (plan: Plan?, diagnostics: Diagnostics) {
+        let (plan, diagnostics, _) = load(cache: nil)
+        return (plan, diagnostics)
+    }
+
+    /// `load()`, taking each profile whose inputs are unchanged from `cache` instead of parsing it;
+    /// `profiles` is what reading each profile of this load produced, to give as `cache` next time.
+    public func load(cache: ProfileCache?) -> (plan: Plan?, diagnostics: Diagnostics, profiles: ProfileCache) {
         var d = Diagnostics()
         guard let planText = text("plan.yaml", &d) else {
             if files.read("plan.yaml") == nil {
                 d.error(.file("plan.yaml"), "no plan.yaml in this folder: run 'golive init DIR' to start a project")
             }
-            return (nil, d)
+            return (nil, d, ProfileCache())
         }
         var reader = PlanReader()
         let planFile = YAMLFile.parse(path: "plan.yaml", text: planText, into: &d)
@@ -34,19 +41,21 @@ public struct ProjectLoader: Sendable {
         // Each profile parses and validates alone, on every core; ids are then checked for
         // duplicates in file order, as one pass over the files would.
         let read = Parallel.map(audienceFiles, threads: ProcessInfo.processInfo.activeProcessorCount) { [self] name in
-            var fileDiagnostics = Diagnostics()
-            var ownID: [String: SourceLocation] = [:]
             let path = "audiences/\(name)"
-            guard let yaml = text(path, &fileDiagnostics).map({ YAMLFile.parse(path: path, text: $0, into: &fileDiagnostics) }),
-                  !(yaml.root == nil && fileDiagnostics.errors.contains { $0.location.file == path }) else {
-                return ReadProfile(audience: nil, id: nil, diagnostics: fileDiagnostics)
+            // Read through `files` even on a hit: the read is what puts the profile in the render key.
+            guard let data = files.read(path) else {
+                return (key: String?.none, profile: ReadProfile(audience: nil, id: nil, diagnostics: Diagnostics()), hit: false)
             }
-            let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
-            let audience = AudienceReader.read(yaml.root, file: path, fileStem: stem, languages: languages,
-                                               waveIDs: waveIDs, seen: &ownID, &fileDiagnostics)
-            return ReadProfile(audience: audience, id: ownID.first, diagnostics: fileDiagnostics)
+            let key = ProfileCache.key(path: path, contents: data, languages: languages, waveIDs: waveIDs)
+            if let cached = cache?[key] { return (key: key, profile: cached, hit: true) }
+            return (key: key, profile: readProfile(name, path: path, data: data, languages: languages, waveIDs: waveIDs),
+                    hit: false)
         }
-        for profile in read {
+        // Only this load's profiles: a deleted file's entry is not carried over to the next build.
+        var profiles = ProfileCache()
+        for (key, profile, hit) in read {
+            if let key { profiles.entries[key] = profile }
+            if hit { profiles.reused += 1 }
             d.append(contentsOf: profile.diagnostics)
             guard let (id, location) = profile.id else { continue }
             if let first = seenAudiences[id] {
@@ -100,7 +109,7 @@ public struct ProjectLoader: Sendable {
         }
         feedback.sort { ($0.date, $0.id) < ($1.date, $1.id) }
 
-        guard let base else { return (nil, d) }
+        guard let base else { return (nil, d, profiles) }
         var plan = Plan(project: base.project, decision: base.decision, deployment: base.deployment, roles: base.roles,
                         runbook: base.runbook, fallback: base.fallback, communications: base.communications,
                         training: base.training, postGoLive: base.postGoLive, support: base.support,
@@ -109,11 +118,27 @@ public struct ProjectLoader: Sendable {
         References(plan: plan, templateNames: templateNames, knownAudienceIDs: audienceIDs.sorted(),
                    knownModuleIDs: moduleIDs.sorted()).check(&d)
         Coherence(plan: plan).check(&d)
-        return (d.hasErrors ? nil : plan, d)
+        return (d.hasErrors ? nil : plan, d, profiles)
+    }
+
+    /// One profile parsed and validated alone: a pure function of its path, its bytes, and the plan's
+    /// languages and wave ids (the inputs of `ProfileCache.key`).
+    private func readProfile(_ name: String, path: String, data: Data, languages: [Language],
+                             waveIDs: [String]?) -> ReadProfile {
+        var fileDiagnostics = Diagnostics()
+        var ownID: [String: SourceLocation] = [:]
+        guard let yaml = Self.text(data, path, &fileDiagnostics).map({ YAMLFile.parse(path: path, text: $0, into: &fileDiagnostics) }),
+              !(yaml.root == nil && fileDiagnostics.errors.contains { $0.location.file == path }) else {
+            return ReadProfile(audience: nil, id: nil, diagnostics: fileDiagnostics)
+        }
+        let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+        let audience = AudienceReader.read(yaml.root, file: path, fileStem: stem, languages: languages,
+                                           waveIDs: waveIDs, seen: &ownID, &fileDiagnostics)
+        return ReadProfile(audience: audience, id: ownID.first, diagnostics: fileDiagnostics)
     }
 
     /// A profile read on another thread, with the id it claims (its format checked, not yet its uniqueness).
-    private struct ReadProfile: Sendable {
+    struct ReadProfile: Sendable {
         let audience: Audience?
         let id: (key: String, value: SourceLocation)?
         let diagnostics: Diagnostics
@@ -121,7 +146,10 @@ public struct ProjectLoader: Sendable {
 
     /// The file as UTF-8 text (a BOM is dropped), or an error saying why not.
     private func text(_ path: String, _ d: inout Diagnostics) -> String? {
-        guard let data = files.read(path) else { return nil }
+        files.read(path).flatMap { Self.text($0, path, &d) }
+    }
+
+    private static func text(_ data: Data, _ path: String, _ d: inout Diagnostics) -> String? {
         guard var text = String(data: data, encoding: .utf8) else {
             d.error(.file(path), "the file is not UTF-8 text: save it as UTF-8")
             return nil

@@ -11,7 +11,9 @@ struct YAMLFile {
         do {
             // Readers look at each scalar's text and style, never at a resolved tag: resolving tags would
             // only run Yams' regular expressions over every scalar (a tenth of reading a large project).
-            let node = try Yams.compose(yaml: text, .basic)
+            // UTF-8 named: Yams' default reads the whole environment for every file parsed (and prints to
+            // standard output when YAMS_DEFAULT_ENCODING is set).
+            let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
             return YAMLFile(path: path, root: node.map { YAMLValue(node: $0, file: path) })
         } catch let error as YamlError {
             let (position, message) = describe(error)

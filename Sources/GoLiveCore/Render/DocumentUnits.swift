@@ -1,6 +1,7 @@
 /// Every render unit of a plan, in the order they can render: each family of documents as units
 /// keyed on what they read (see `RenderUnit`), and given a plan holding only the feedback they show.
-struct DocumentUnits: Sendable {
+/// A class: each of thousands of units' closures holds it, and a struct would be copied into each.
+final class DocumentUnits: Sendable {
     let plan: Plan
     let planned: Planned
     let keys: UnitKeys
@@ -9,6 +10,8 @@ struct DocumentUnits: Sendable {
     let withoutFeedback: Plan
     let scheduled: [ScheduledMessage]
     private let messages: [String: [ScheduledMessage]]
+    /// Each audience's `UnitKeys.feedback`, shared by its messages, guides and kit.
+    private let feedbackKeys: [String: String]
 
     init(project: LoadedProject, planned: Planned) {
         plan = project.plan
@@ -22,14 +25,15 @@ struct DocumentUnits: Sendable {
         self.pages = pages
         scheduled = MessageSchedule.messages(for: plan, sends: planned.sends)
         messages = Dictionary(grouping: scheduled, by: \.send.audienceID)
+        feedbackKeys = keys.feedbackShown(to: plan.audiences.map(\.id))
     }
 
     /// `<audience>/comms/…`: one unit per audience.
     func messageUnits() -> [RenderUnit] {
         plan.audiences.map { audience in
-            let (own, view, pages, planned) = (messages[audience.id] ?? [], audienceView(audience.id), pages, planned)
-            return RenderUnit(name: "messages/\(audience.id)", key: keys.key("messages/\(audience.id)", feedbackKey(audience.id))) { d in
-                MessageDocuments(plan: view, planned: planned, pages: pages).render(own, &d)
+            let (own, pages, planned) = (messages[audience.id] ?? [], pages, planned)
+            return RenderUnit(name: "messages/\(audience.id)", key: keys.key("messages/\(audience.id)", feedbackKey(audience.id))) { [self] d in
+                MessageDocuments(plan: audienceView(audience.id), planned: planned, pages: pages).render(own, &d)
             }
         }
     }
@@ -52,12 +56,12 @@ struct DocumentUnits: Sendable {
     func trainingUnits() -> [RenderUnit] {
         guard let training = TrainingDocuments(plan: withoutFeedback, planned: planned, pages: pages) else { return [] }
         var units = [RenderUnit(name: "training", key: keys.key("training")) { d in training.schedule(&d) }]
-        for audience in training.book.trainedAudiences {
+        for audience in training.trainedAudiences {
             units.append(RenderUnit(name: "training/\(audience.id)", key: keys.key("training/\(audience.id)")) { d in
                 training.audience(audience, &d)
             })
         }
-        for trainer in training.book.training.trainers {
+        for trainer in training.trainers {
             units.append(RenderUnit(name: "trainers/\(trainer.id)", key: keys.key("trainers/\(trainer.id)")) { d in
                 training.trainer(trainer, &d)
             })
@@ -70,40 +74,41 @@ struct DocumentUnits: Sendable {
         let byAudience = Dictionary(grouping: editions, by: \.guide.audienceID)
         return plan.audiences.compactMap { audience in
             guard let own = byAudience[audience.id] else { return nil }
-            let (view, pages) = (audienceView(audience.id), pages)
             let key = keys.key("guides/\(audience.id)", feedbackKey(audience.id), own.map(UnitKeys.edition).joined(separator: ","))
-            return RenderUnit(name: "guides/\(audience.id)", key: key) { d in GuideDocuments(plan: view, pages: pages).render(own, &d) }
+            return RenderUnit(name: "guides/\(audience.id)", key: key) { [self] d in
+                GuideDocuments(plan: audienceView(audience.id), pages: pages).render(own, &d)
+            }
         }
     }
 
     /// Each audience's kit: it links to the documents rendered before it, so it is keyed on their paths.
-    func kitUnits(earlier: [OutputFile]) -> [RenderUnit] {
-        let existing = Set(earlier.map(\.path))
-        let earlierKey = UnitKeys.paths(earlier)
+    /// `earlierKey`: the `UnitKeys.paths` of `earlier`.
+    func kitUnits(earlier: [OutputFile], earlierKey: String) -> [RenderUnit] {
+        // Made by the first kit that renders: a rebuild that keeps every kit never needs it.
+        let existing = Shared { Set(earlier.map(\.path)) }
         return plan.audiences.map { audience in
-            let (view, planned, pages) = (audienceView(audience.id), planned, pages)
-            return RenderUnit(name: "kit/\(audience.id)", key: keys.key("kit/\(audience.id)", feedbackKey(audience.id), earlierKey)) { d in
-                KitDocuments(plan: view, planned: planned, pages: pages, existing: existing).render(audience, &d)
+            RenderUnit(name: "kit/\(audience.id)", key: keys.key("kit/\(audience.id)", feedbackKey(audience.id), earlierKey)) { [self] d in
+                KitDocuments(plan: audienceView(audience.id), planned: planned, pages: pages, existing: existing.value).render(audience, &d)
             }
         }
     }
 
     /// The handover dossier indexes everything rendered before it and lists the unresolved feedback.
-    func handoverUnit(earlier: [OutputFile]) -> RenderUnit {
+    func handoverUnit(earlier: [OutputFile], earlierKey: String) -> RenderUnit {
         let (unresolved, pages) = (keys.plan(plan, feedback: UnitKeys.unresolved), pages)
-        return RenderUnit(name: "handover", key: keys.key("handover", keys.feedback(UnitKeys.unresolved), UnitKeys.paths(earlier))) { d in
+        return RenderUnit(name: "handover", key: keys.key("handover", keys.feedback(UnitKeys.unresolved), earlierKey)) { d in
             HandoverDocuments(plan: unresolved, pages: pages, earlier: earlier).render(&d)
         }
     }
 
     /// The home page indexes everything, the dossier included, and shows no feedback.
-    func homeUnit(earlier: [OutputFile]) -> RenderUnit {
+    func homeUnit(earlier: [OutputFile], earlierKey: String) -> RenderUnit {
         let (plan, planned, pages) = (withoutFeedback, planned, pages)
-        return RenderUnit(name: "home", key: keys.key("home", UnitKeys.paths(earlier))) { d in
+        return RenderUnit(name: "home", key: keys.key("home", earlierKey)) { d in
             HomeDocuments(plan: plan, planned: planned, pages: pages, earlier: earlier).render(&d)
         }
     }
 
     private func audienceView(_ id: String) -> Plan { keys.plan(plan, feedback: UnitKeys.shownTo(id)) }
-    private func feedbackKey(_ id: String) -> String { keys.feedback(UnitKeys.shownTo(id)) }
+    private func feedbackKey(_ id: String) -> String { feedbackKeys[id] ?? keys.feedback(UnitKeys.shownTo(id)) }
 }

@@ -50,6 +50,26 @@ public struct OutputFile: Sendable, Equatable {
         file.stored = Stored(place: .discarded, digest: Digest.contents(data), size: data.count)
         return file
     }
+    /// The file at `path` in `files` sorted by path (`<`), by bisection.
+    static func find(_ path: String, inSorted files: [OutputFile]) -> OutputFile? {
+        var (low, high) = (0, files.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if files[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low < files.count && files[low].path == path ? files[low] : nil
+    }
+
+    /// Finds files of `files` by path: by bisection when they are sorted (as a build gives them, tens of
+    /// thousands of them, of which it looks a few up), else through a dictionary.
+    static func finder(_ files: [OutputFile]) -> (String) -> OutputFile? {
+        var sorted = true
+        for index in files.indices.dropFirst() where !(files[index - 1].path < files[index].path) { sorted = false; break }
+        if sorted { return { find($0, inSorted: files) } }
+        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return { byPath[$0] }
+    }
+
     var digest: String { stored?.digest ?? Digest.contents(data) }
     var size: Int { stored?.size ?? data.count }
 }

@@ -37,11 +37,22 @@ struct UnitOutcome: Sendable {
         }
     }
 
-    /// The event copies of every kept unit together.
-    static func keptEvents(_ units: [UnitOutcome]) -> [String: [String]] {
+    /// The event copies of every kept unit together, for the events `uids` (those rendered: a kept
+    /// event with no rendered copy keeps its record as it is).
+    static func keptEvents(_ units: [UnitOutcome], among uids: Set<String>) -> [String: [String]] {
         var all: [String: [String]] = [:]
-        for unit in units where unit.kept { for (uid, digests) in unit.keptEvents { all[uid, default: []] += digests } }
+        guard !uids.isEmpty else { return all }
+        for unit in units where unit.kept {
+            for (uid, digests) in unit.keptEvents where uids.contains(uid) { all[uid, default: []] += digests }
+        }
         return all
+    }
+
+    /// The events of the units rendered in this build.
+    static func renderedEvents(_ units: [UnitOutcome]) -> Set<String> {
+        var uids = Set<String>()
+        for unit in units where !unit.kept { uids.formUnion(unit.calendar.digests.keys) }
+        return uids
     }
 }
 
@@ -60,14 +71,31 @@ struct UnitRunner: Sendable {
         var files: [OutputFile] = []
         var outcomes: [UnitOutcome] = []
         var toRender: [RenderUnit] = []
+        var toKeep: [(unit: RenderUnit, record: Manifest.UnitRecord)] = []
         for unit in units {
-            guard let record = reusable[unit.name], record.key == unit.key else { toRender.append(unit); continue }
-            let paths = Array(record.files.keys)   // in no order: the build sorts every output once
-            files += paths.map { OutputFile.kept($0, digest: digests[$0] ?? "", size: record.files[$0] ?? 0) }
-            let warnings = record.warnings ?? []
-            for warning in warnings { d.append(warning) }
-            outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: paths, warnings: warnings, kept: true,
-                                        keptEvents: record.events ?? [:]))
+            if let record = reusable[unit.name], record.key == unit.key { toKeep.append((unit, record)) } else { toRender.append(unit) }
+        }
+        // Tens of thousands of kept files are listed on every core, in slices kept in order.
+        let (digests, keep) = (self.digests, toKeep)
+        let slices = Parallel.map(Self.slices(toKeep.count, parallelism), threads: parallelism) { range in
+            var files: [OutputFile] = []
+            var outcomes: [UnitOutcome] = []
+            for (unit, record) in keep[range] {
+                var paths: [String] = []   // in no order: the build sorts every output once
+                paths.reserveCapacity(record.files.count)
+                for (path, size) in record.files {
+                    paths.append(path)
+                    files.append(OutputFile.kept(path, digest: digests[path] ?? "", size: size))
+                }
+                outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: paths, warnings: record.warnings ?? [],
+                                            kept: true, keptEvents: record.events ?? [:]))
+            }
+            return (files, outcomes)
+        }
+        for (sliceFiles, sliceOutcomes) in slices {
+            files += sliceFiles
+            for outcome in sliceOutcomes { for warning in outcome.warnings { d.append(warning) } }
+            outcomes += sliceOutcomes
         }
         let sink = self.sink
         let results = Parallel.map(toRender, threads: parallelism) { unit in
@@ -84,5 +112,11 @@ struct UnitRunner: Sendable {
                                         warnings: result.diagnostics.all, kept: false, calendar: result.calendar))
         }
         return (files, outcomes)
+    }
+
+    /// `count` items cut into `parts` contiguous ranges (fewer when there are few items).
+    static func slices(_ count: Int, _ parts: Int) -> [Range<Int>] {
+        let size = max(1, (count + max(parts, 1) - 1) / max(parts, 1))
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 }

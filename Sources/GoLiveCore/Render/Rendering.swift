@@ -24,9 +24,11 @@ public enum Rendering {
         var d = Diagnostics()
         var outputs: [OutputFile] = []
         var outcomes: [UnitOutcome] = []
+        var paths = UnitKeys.PathSet()
         func run(_ batch: [RenderUnit]) {
             let (files, done) = runner.run(batch, &d)
             outputs += files
+            paths.add(files)
             outcomes += done
         }
         if project.plan.decision.status == .noGo {
@@ -36,11 +38,15 @@ public enum Rendering {
             run(units.planUnits() + units.trainingUnits() + units.messageUnits()
                 + units.guideUnits(known ?? GuideVersioning.editions(project.plan, history: history)))
             // Each of these links to the documents rendered before it.
-            run(units.kitUnits(earlier: outputs))
+            run(units.kitUnits(earlier: outputs, earlierKey: paths.key))
             // The home page lists the dossier's files, known before it renders: the two render together.
             let dossier = HandoverDocuments.paths(project.plan).map { OutputFile(path: $0, data: Data()) }
-            run([units.handoverUnit(earlier: outputs), units.homeUnit(earlier: outputs + dossier)])
-            let revisions = CalendarRevisions.apply(outputs, history: history, kept: UnitOutcome.keptEvents(outcomes))
+            var withDossier = paths
+            withDossier.add(dossier)
+            run([units.handoverUnit(earlier: outputs, earlierKey: paths.key),
+                 units.homeUnit(earlier: outputs + dossier, earlierKey: withDossier.key)])
+            let kept = UnitOutcome.keptEvents(outcomes, among: UnitOutcome.renderedEvents(outcomes))
+            let revisions = CalendarRevisions.apply(outputs, history: history, kept: kept)
             outputs = revisions.files
             // New SEQUENCE and DTSTAMP values: the rendered units read their calendars again.
             if revisions.revised { outcomes = UnitOutcome.rereadingCalendars(outcomes, in: outputs) }

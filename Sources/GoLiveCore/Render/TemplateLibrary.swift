@@ -21,18 +21,18 @@ public struct TemplateLibrary: Sendable {
         self.overridden = Set(project.keys)
         MustacheContentTypes.register(MarkdownContentType(), named: MarkdownContentType.name)
         MustacheContentTypes.register(HTMLLayoutContentType(), named: HTMLLayoutContentType.name)
+        // Each file compiled once, then registered in every language's library that uses it.
+        var compiled: [(path: String, name: String, language: Language?, template: MustacheTemplate)] = []
+        for (path, text) in sources.sorted(by: { $0.key < $1.key }) {
+            guard let (name, language) = Self.split(path) else { continue }
+            compiled.append((path, name, language, try Self.compile(text, path: path)))
+        }
         var libraries: [Language: MustacheLibrary] = [:]
         for language in Language.allCases {
             var library = MustacheLibrary()
             // Language-neutral files first, so `NAME.LANG.md` replaces `NAME.md` for that language.
-            for (path, text) in sources.sorted(by: { $0.key < $1.key }) {
-                guard let (name, fileLanguage) = Self.split(path), fileLanguage == nil else { continue }
-                try library.register(Self.compile(text, path: path), named: name)
-            }
-            for (path, text) in sources.sorted(by: { $0.key < $1.key }) {
-                guard let (name, fileLanguage) = Self.split(path), fileLanguage == language else { continue }
-                try library.register(Self.compile(text, path: path), named: name)
-            }
+            for file in compiled where file.language == nil { library.register(file.template, named: file.name) }
+            for file in compiled where file.language == language { library.register(file.template, named: file.name) }
             libraries[language] = library
         }
         self.libraries = libraries

@@ -26,6 +26,29 @@ struct UnitKeys: Sendable {
         return key.value
     }
 
+    /// `feedback(UnitKeys.shownTo(id))` for every audience of `ids` at once: the entries for everyone
+    /// are walked once, not once per audience.
+    func feedbackShown(to ids: [String]) -> [String: String] {
+        var own: [String: [Int]] = [:]
+        var everyone: [Int] = []
+        for (index, item) in entries.enumerated() {
+            if let id = item.entry.audience { own[id, default: []].append(index) } else { everyone.append(index) }
+        }
+        var keys: [String: String] = [:]
+        keys.reserveCapacity(ids.count)
+        for id in ids {
+            // The two lists merged in file order, as `feedback` walks them.
+            var key = Fingerprint()
+            var (i, j, mine) = (0, 0, own[id] ?? [])
+            while i < everyone.count || j < mine.count {
+                if j == mine.count || (i < everyone.count && everyone[i] < mine[j]) { key.add(entries[everyone[i]].digest); i += 1 }
+                else { key.add(entries[mine[j]].digest); j += 1 }
+            }
+            keys[id] = key.value
+        }
+        return keys
+    }
+
     /// `plan` holding only the feedback entries `include` accepts: a unit rendered from it cannot
     /// show any entry its key leaves out.
     func plan(_ plan: Plan, feedback include: (FeedbackEntry) -> Bool) -> Plan {
@@ -40,26 +63,34 @@ struct UnitKeys: Sendable {
     static let unresolved: @Sendable (FeedbackEntry) -> Bool = { $0.status == .open || $0.status == .workaround }
     static let none: @Sendable (FeedbackEntry) -> Bool = { _ in false }
 
-    /// What a guide edition adds to its inputs: the history it continues (version, what's new).
+    /// What a guide edition adds to its inputs: the history it continues (version, what's new). Its
+    /// record is not part of it: the guide page never shows the record, which is made from the guide's
+    /// content (in the unit's other parts) and the same history.
     static func edition(_ e: GuideEdition) -> String {
         var key = Fingerprint(e.guide.guideID, e.guide.audienceID, e.version, e.isUpdate ? "update" : "")
-        for change in e.changes + e.record.changes { key.add(change.kind.rawValue); key.add(change.text); key.add(change.section ?? "") }
-        for (id, version) in e.fixedIn.sorted(by: { $0.key < $1.key }) + (e.record.fixedIn ?? [:]).sorted(by: { $0.key < $1.key }) {
-            key.add(id); key.add(version)
-        }
-        key.add(e.record.version); key.add(e.record.digest); key.add(e.record.language ?? "")
-        for (slug, section) in (e.record.sections ?? [:]).sorted(by: { $0.key < $1.key }) {
-            key.add(slug); key.add(section.heading); key.add(section.digest)
-        }
-        for (id, f) in (e.record.feedback ?? [:]).sorted(by: { $0.key < $1.key }) { key.add(id); key.add(f.status); key.add(f.digest) }
+        for change in e.changes { key.add(change.kind.rawValue); key.add(change.text); key.add(change.section ?? "") }
+        for (id, version) in e.fixedIn.sorted(by: { $0.key < $1.key }) { key.add(id); key.add(version) }
         return key.value
     }
 
     /// The set of paths of `files`, for units that link to the documents rendered before them.
-    /// A sum of each path's digest: the same whatever the order, with no sort of tens of thousands of paths.
     static func paths(_ files: [OutputFile]) -> String {
-        var sum: UInt64 = 0
-        for file in files { sum &+= Fingerprint(file.path).hash }
-        return Fingerprint(String(files.count), String(sum)).value
+        var set = PathSet()
+        set.add(files)
+        return set.key
+    }
+
+    /// A set of paths as a key: a sum of each path's digest, the same whatever the order, with no sort
+    /// of tens of thousands of paths; kept up to date as units render rather than summed again.
+    struct PathSet: Sendable {
+        private var count = 0
+        private var sum: UInt64 = 0
+
+        mutating func add(_ files: [OutputFile]) {
+            count += files.count
+            for file in files { sum &+= Fingerprint(file.path).hash }
+        }
+
+        var key: String { Fingerprint(String(count), String(sum)).value }
     }
 }

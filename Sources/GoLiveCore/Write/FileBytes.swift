@@ -38,4 +38,27 @@ enum FileBytes {
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(info.st_size)
     }
+
+    /// Sizes of files below one folder, their paths made in one reused buffer: a rebuild checks tens
+    /// of thousands, and a new string per path cost a good part of what the `stat` does.
+    struct Sizer {
+        private var buffer: [CChar]
+        private let prefix: Int
+
+        /// `folder` ends with `/`.
+        init(folder: String) {
+            buffer = Array(folder.utf8CString.dropLast())
+            prefix = buffer.count
+        }
+
+        /// The size of the regular file at `relative` below the folder, nil when there is none.
+        mutating func size(of relative: String) -> Int? {
+            buffer.removeLast(buffer.count - prefix)
+            for byte in relative.utf8 { buffer.append(CChar(bitPattern: byte)) }
+            buffer.append(0)
+            var info = stat()
+            guard stat(buffer, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Int(info.st_size)
+        }
+    }
 }

@@ -104,7 +104,16 @@ public struct Manifest: Codable, Sendable, Equatable {
         return decodeJSON(data)
     }
 
+    /// `load`, keeping the bytes for `encoded(reusing:)`.
+    static func loadKeepingBytes(from directory: URL) -> ManifestBytes? {
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent(fileName)) else { return nil }
+        return decodeJSONKeepingBytes(data)
+    }
+
     public func encoded() -> Data { encodeJSON() }
+
+    /// The same bytes as `encoded()`, made faster by copying from `old` the records that did not change.
+    func encoded(reusing old: ManifestBytes?) -> Data { encodeJSON(reusing: old) }
 }
 
 // MARK: version history
@@ -283,10 +292,24 @@ public enum GuideVersionNumber {
 // MARK: render units
 
 extension Manifest {
+    /// The `files` of a build: each output's digest. A rebuild starts from the last build's and
+    /// updates what its rendered units wrote, rather than indexing tens of thousands of paths again.
+    /// `outputs`: sorted by path, as a build gives them.
+    static func files(_ outputs: [OutputFile], units: [UnitOutcome], previous: Manifest?) -> [String: String] {
+        if var files = previous?.files {
+            for unit in units where !unit.kept {
+                for path in unit.paths { if let file = OutputFile.find(path, inSorted: outputs) { files[path] = file.digest } }
+            }
+            // Every output is a key now (a kept file was one already); the same count means no other is.
+            if files.count == outputs.count { return files }
+        }
+        return Dictionary(outputs.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Records this build's units and their calendar events: a kept unit's record and events are the
     /// last build's (its files did not change), a rendered one's are read from its files.
+    /// `outputs`: sorted by path, as a build gives them.
     mutating func record(_ units: [UnitOutcome], outputs: [OutputFile], previous: Manifest?) {
-        let byPath = Dictionary(outputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let rendered = units.filter { !($0.kept && previous?.units?[$0.name] != nil) }
         // Each rendered unit read its own calendars as it rendered; the build's records are their union.
         let calendars = rendered.map(\.calendar)
@@ -299,21 +322,58 @@ extension Manifest {
                 events[uid] = EventRecord(digest: "", sequence: max(record.sequence, known?.sequence ?? 0), stamp: known?.stamp ?? record.stamp)
             }
         }
-        for (uid, list) in UnitOutcome.keptEvents(units) where events[uid] != nil { digests[uid, default: []] += list }
+        for (uid, list) in UnitOutcome.keptEvents(units, among: Set(events.keys)) { digests[uid, default: []] += list }
         for (uid, list) in digests { events[uid]?.digest = Self.combined(list) }
 
-        var records: [String: UnitRecord] = [:]
-        for unit in rendered {
-            let files = unit.paths.compactMap { byPath[$0] }
+        let fresh = rendered.map { unit in
+            // A rebuild renders a few units: their files are looked up, not all files indexed.
+            let files = unit.paths.compactMap { OutputFile.find($0, inSorted: outputs) }
             let copies = unit.calendar.digests.mapValues { Set($0).sorted() }
-            records[unit.name] = UnitRecord(key: unit.key, files: Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }),
-                                            events: copies.isEmpty ? nil : copies,
-                                            warnings: unit.warnings.isEmpty ? nil : unit.warnings)
+            return (unit.name, UnitRecord(key: unit.key, files: Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }),
+                                          events: copies.isEmpty ? nil : copies,
+                                          warnings: unit.warnings.isEmpty ? nil : unit.warnings))
         }
+        if let last = previous?.units, let lastEvents = previous?.events, rendered.count < units.count {
+            recordChanges(fresh, events, units: units, last: last, lastEvents: lastEvents)
+            return
+        }
+        var records: [String: UnitRecord] = [:]
+        records.reserveCapacity(units.count)
+        for (name, record) in fresh { records[name] = record }
         for unit in units where unit.kept {
             guard let record = previous?.units?[unit.name] else { continue }
             for uid in (record.events ?? [:]).keys where events[uid] == nil { events[uid] = previous?.events?[uid] }
             records[unit.name] = record
+        }
+        self.events = events.isEmpty ? nil : events
+        self.units = records.isEmpty ? nil : records
+    }
+
+    /// `record` when most units are kept: the last build's records and events, with those of the
+    /// rendered units replaced, rather than thousands of kept ones copied one by one. The result is
+    /// the same: each kept unit's record and the last records of its events, the rendered ones' anew.
+    private mutating func recordChanges(_ fresh: [(String, UnitRecord)], _ rendered: [String: EventRecord], units: [UnitOutcome],
+                                        last: [String: UnitRecord], lastEvents: [String: EventRecord]) {
+        var records = last
+        for (name, record) in fresh { records[name] = record }
+        // Every unit of this build is a key now; more keys are units that no longer exist.
+        let vanished: [String]
+        if records.count == units.count {
+            vanished = []
+        } else {
+            let names = Set(units.map(\.name))
+            vanished = records.keys.filter { !names.contains($0) }
+            for name in vanished { records[name] = nil }
+        }
+        var events = lastEvents
+        for (uid, record) in rendered { events[uid] = record }
+        // The events only the rendered units' last version, or vanished units, had: dropped unless a kept unit has them.
+        var orphans = Set<String>()
+        for name in fresh.map(\.0) + vanished { orphans.formUnion(last[name]?.events?.keys ?? [:].keys) }
+        orphans.subtract(rendered.keys)
+        if !orphans.isEmpty {
+            for unit in units where unit.kept { for uid in unit.keptEvents.keys { orphans.remove(uid) } }
+            for uid in orphans { events[uid] = nil }
         }
         self.events = events.isEmpty ? nil : events
         self.units = records.isEmpty ? nil : records

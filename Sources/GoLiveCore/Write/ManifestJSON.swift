@@ -27,19 +27,51 @@ import Foundation
 extension Manifest {
     /// The manifest in `data`, or nil if it is not a well-formed manifest (never traps).
     static func decodeJSON(_ data: Data) -> Manifest? {
-        data.withUnsafeBytes { raw in
+        decodeJSONKeepingBytes(data)?.manifest
+    }
+
+    /// The manifest in `data` with where its records are in it, so that the next manifest can copy
+    /// the ones that did not change (see `ManifestBytes`).
+    static func decodeJSONKeepingBytes(_ data: Data) -> ManifestBytes? {
+        data.withUnsafeBytes { raw -> ManifestBytes? in
             var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
-            return try? reader.document()
+            guard let manifest = try? reader.document() else { return nil }
+            return ManifestBytes(manifest: manifest, data: data, spans: reader.spans)
         }
     }
 
-    /// The same bytes as `encoded()`, trailing newline included.
-    func encodeJSON() -> Data {
+    /// The same bytes as `encoded()`, trailing newline included. `reusing`: the last manifest read,
+    /// whose records equal to this one's are copied rather than written again.
+    func encodeJSON(reusing old: ManifestBytes? = nil) -> Data {
         var writer = JSONWriter()
-        writer.manifest(self)
+        if let old {
+            old.data.withUnsafeBytes { raw in
+                writer.old = (old.manifest, old.spans, raw)
+                writer.manifest(self)
+                writer.old = nil
+            }
+        } else {
+            writer.manifest(self)
+        }
         writer.out.append(Byte.newline)
         return Data(writer.out)
     }
+}
+
+/// A manifest as read, with its bytes. A rebuild after one feedback entry changes a few of the
+/// manifest's thousands of records: the others are copied from these bytes, which this codec wrote
+/// at the same place in the same structure, rather than encoded again.
+struct ManifestBytes: Sendable {
+    let manifest: Manifest
+    let data: Data
+    let spans: ManifestSpans
+}
+
+/// Where the records of a manifest are in its bytes.
+struct ManifestSpans: Sendable {
+    var guides: [String: Range<Int>] = [:]
+    var units: [String: Range<Int>] = [:]
+    var events: Range<Int>?
 }
 
 private enum Byte {
@@ -64,6 +96,7 @@ private struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     var depth = 0
+    var spans = ManifestSpans()
     /// Values nested deeper than this in unknown keys are refused rather than risk the stack.
     static let maxDepth = 512
 
@@ -88,9 +121,22 @@ private struct JSONReader {
             case "format": keepFirst(&format, try r.int())
             case "files": keepFirst(&files, try r.dictionary { r throws(Malformed) in try r.string() })
             case "inputs": keepFirst(&inputs, try r.dictionary { r throws(Malformed) in try r.string() })
-            case "guides": keepFirst(&guides, try r.dictionary { r throws(Malformed) in try r.guideVersion() })
-            case "events": keepFirst(&events, try r.nullable { r throws(Malformed) in try r.dictionary { r throws(Malformed) in try r.event() } })
-            case "units": keepFirst(&units, try r.nullable { r throws(Malformed) in try r.dictionary { r throws(Malformed) in try r.unit() } })
+            case "guides":
+                var spans: [String: Range<Int>] = [:]
+                let value = try r.dictionary(spans: &spans) { r throws(Malformed) in try r.guideVersion() }
+                if guides == nil { r.spans.guides = spans }
+                keepFirst(&guides, value)
+            case "events":
+                r.skipWhitespace()
+                let start = r.i
+                let value = try r.nullable { r throws(Malformed) in try r.dictionary { r throws(Malformed) in try r.event() } }
+                if events == nil { r.spans.events = start..<r.i }
+                keepFirst(&events, value)
+            case "units":
+                var spans: [String: Range<Int>] = [:]
+                let value = try r.nullable { r throws(Malformed) in try r.dictionary(spans: &spans) { r throws(Malformed) in try r.unit() } }
+                if units == nil { r.spans.units = spans }
+                keepFirst(&units, value)
             default: try r.skipValue()
             }
         }
@@ -277,6 +323,20 @@ private struct JSONReader {
             let element = try value(&r)
             if let first = result.updateValue(element, forKey: key) { result[key] = first }
         }
+        return result
+    }
+
+    /// `dictionary`, noting where each value kept is in the bytes.
+    mutating func dictionary<T>(spans: inout [String: Range<Int>],
+                                _ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> [String: T] {
+        var result: [String: T] = [:]
+        var found: [String: Range<Int>] = [:]
+        try object { r, key throws(Malformed) in
+            let start = r.i
+            let element = try value(&r)
+            if let first = result.updateValue(element, forKey: key) { result[key] = first } else { found[key] = start..<r.i }
+        }
+        spans = found
         return result
     }
 
@@ -484,7 +544,7 @@ private struct JSONReader {
         i += 1
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while i < bytes.count {
             switch bytes[i] {
             case 0x20, 0x0A, 0x0D, 0x09: i += 1
@@ -499,6 +559,8 @@ private struct JSONReader {
 /// Writes JSON as JSONEncoder's `.prettyPrinted` does: two-space indents, `"key" : value`.
 private struct JSONWriter {
     var out: [UInt8] = []
+    /// The last manifest, where its records are, and its bytes: a record equal to the last one is copied.
+    var old: (manifest: Manifest, spans: ManifestSpans, bytes: UnsafeRawBufferPointer)?
     private var indent = 0
     /// Whether the innermost open container already has a member: the next one needs a comma,
     /// and closing it needs no blank line.
@@ -510,12 +572,23 @@ private struct JSONWriter {
 
     mutating func manifest(_ m: Manifest) {
         beginObject()
-        if let events = m.events { key("events"); dictionary(events) { $0.event($1) } }
+        if let events = m.events {
+            key("events")
+            if let old, let span = old.spans.events, old.manifest.events == events { copy(span, old.bytes) } else { dictionary(events) { $0.event($1) } }
+        }
         key("files"); dictionary(m.files) { $0.string($1) }
         key("format"); int(m.format)
-        key("guides"); dictionary(m.guides) { $0.guideVersion($1) }
+        key("guides")
+        dictionary(m.guides) { w, key, record in
+            if let old = w.old, let span = old.spans.guides[key], old.manifest.guides[key] == record { w.copy(span, old.bytes) } else { w.guideVersion(record) }
+        }
         key("inputs"); dictionary(m.inputs) { $0.string($1) }
-        if let units = m.units { key("units"); dictionary(units) { $0.unit($1) } }
+        if let units = m.units {
+            key("units")
+            dictionary(units) { w, key, record in
+                if let old = w.old, let span = old.spans.units[key], old.manifest.units?[key] == record { w.copy(span, old.bytes) } else { w.unit(record) }
+            }
+        }
         endObject()
     }
 
@@ -588,15 +661,26 @@ private struct JSONWriter {
     // MARK: containers
 
     mutating func dictionary<T>(_ dict: [String: T], _ value: (inout JSONWriter, T) -> Void) {
+        dictionary(dict) { w, _, element in value(&w, element) }
+    }
+
+    mutating func dictionary<T>(_ dict: [String: T], _ value: (inout JSONWriter, String, T) -> Void) {
         beginObject()
         // Keys alone are sorted: moving (key, record) pairs costs more than looking each value up again.
         for k in dict.keys.sorted(by: utf8Precedes) {
             nextLine()
             string(k)
             append(" : ")
-            value(&self, dict[k]!)
+            value(&self, k, dict[k]!)
         }
         endObject()
+    }
+
+    /// A value as the last manifest has it, at the same depth: the bytes this writer wrote for it then.
+    mutating func copy(_ span: Range<Int>, _ bytes: UnsafeRawBufferPointer) {
+        guard span.lowerBound >= 0, span.upperBound <= bytes.count else { return }
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[span]))
+        hasMember = true
     }
 
     mutating func array<T>(_ list: [T], _ element: (inout JSONWriter, T) -> Void) {

@@ -20,7 +20,9 @@ public struct OutputWriter: Sendable {
     /// `digests`: the files' digests when the caller already has them (the new manifest's).
     public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:]) -> Report {
         var report = Report()
-        for file in files.sorted(by: { $0.path < $1.path }) {
+        report.unchanged.reserveCapacity(files.count)
+        let isSorted = files.indices.dropFirst().allSatisfy { files[$0 - 1].path < files[$0].path }
+        for file in isSorted ? files : files.sorted(by: { $0.path < $1.path }) {
             switch file.stored?.place {
             case .inPlace?: report.unchanged.append(file.path); continue
             case .staged?, .discarded?: report.written.append(file.path); continue
@@ -31,9 +33,11 @@ public struct OutputWriter: Sendable {
             }
             if holds { report.unchanged.append(file.path) } else { report.written.append(file.path) }
         }
-        let current = Set(files.map(\.path))
+        // `digests`, when given, holds exactly these files' paths: no set of them to make.
+        let current = digests.count == files.count ? nil : Set(files.map(\.path))
+        let isCurrent = { (path: String) in current?.contains(path) ?? (digests[path] != nil) }
         // A manifest edited to name paths outside the folder is not obeyed, nor reported as obeyed.
-        report.removed = (previous?.files.keys.filter { !current.contains($0) && OutputPath.isSafeRelative($0) } ?? []).sorted()
+        report.removed = (previous?.files.keys.filter { !isCurrent($0) && OutputPath.isSafeRelative($0) } ?? []).sorted()
             .filter { FileManager.default.fileExists(atPath: url($0).path) }
         return report
     }
@@ -45,11 +49,18 @@ public struct OutputWriter: Sendable {
         // One stat per file of the last build: tens of thousands, on every core.
         let records = Array(units)
         let base = directory.path + "/"   // plain strings: a URL per file costs more than its stat
-        let intact = Parallel.map(records, threads: ProcessInfo.processInfo.activeProcessorCount) { _, record in
-            record.files.allSatisfy { path, size in
-                previous.files[path] != nil && OutputPath.isSafeRelative(path) && FileBytes.size(of: base + path) == size
+        // In two halves, each with its own path buffer.
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let chunk = (records.count + threads - 1) / max(threads, 1)
+        let halves = stride(from: 0, to: records.count, by: max(chunk, 1)).map { $0..<min($0 + chunk, records.count) }
+        let intact = Parallel.map(halves, threads: threads) { range in
+            var sizer = FileBytes.Sizer(folder: base)
+            return records[range].map { _, record in
+                record.files.allSatisfy { path, size in
+                    previous.files[path] != nil && OutputPath.isSafeRelative(path) && sizer.size(of: path) == size
+                }
             }
-        }
+        }.flatMap { $0 }
         return Dictionary(uniqueKeysWithValues: zip(records, intact).filter(\.1).map(\.0))
     }
 
@@ -58,16 +69,20 @@ public struct OutputWriter: Sendable {
     /// `staging`: where the files rendered by this build already are (see `Staging`); it is emptied
     /// into the output folder and removed.
     /// `encoded`: the manifest's bytes, when the caller already has them.
+    /// `cache`: the profile cache (`ProfileCache.fileName`), put in place like the manifest.
+    /// `lastManifest`: the bytes of the manifest in the folder, when the caller read them.
     func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
-               planned: Report? = nil, staging: Staging? = nil, encoded: Data? = nil) throws(GoLiveError) -> Report {
+               planned: Report? = nil, staging: Staging? = nil, encoded: Data? = nil,
+               cache: Data? = nil, lastManifest: Data? = nil) throws(GoLiveError) -> Report {
         let manifestData = encoded ?? manifest.encoded()
         for file in files where !OutputPath.isSafeRelative(file.path) {
             throw .io(path: file.path, reason: "refusing to write outside the output folder")
         }
         // `planned`: the preview the caller already made of these files, so they are not compared twice.
         let report = planned ?? preview(files, previous: previous)
-        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        if let staging, staging.isFirstBuild, try firstBuild(report, byPath, manifest: manifestData, extras: extras, staging: staging) {
+        let byPath = OutputFile.finder(files)
+        if let staging, staging.isFirstBuild,
+           try firstBuild(report, byPath, manifest: manifestData, cache: cache, extras: extras, staging: staging) {
             return report
         }
         try putAll(report.written, from: byPath, staging: staging)
@@ -76,11 +91,16 @@ public struct OutputWriter: Sendable {
                 throw .io(path: url(path).path, reason: "cannot remove the stale output: \(error.localizedDescription)")
             }
         }
+        removeEmptyFolders(of: report.removed)
         for extra in extras where OutputPath.isSafeRelative(extra.path) {
             if (try? Data(contentsOf: url(extra.path))) != extra.data { try put(extra.data, at: extra.path) }
         }
-        if (try? Data(contentsOf: url(Manifest.fileName))) != manifestData {
+        // The last manifest's bytes, when the build read them at its start (it holds the folder's lock).
+        if (lastManifest ?? (try? Data(contentsOf: url(Manifest.fileName)))) != manifestData {
             try put(manifestData, at: Manifest.fileName)
+        }
+        if let cache, (try? Data(contentsOf: url(ProfileCache.fileName))) != cache {
+            try put(cache, at: ProfileCache.fileName)
         }
         staging?.discard()
         return report
@@ -89,12 +109,14 @@ public struct OutputWriter: Sendable {
     /// A new output folder holds only the staging folder: the rest goes into it too, and each of its
     /// entries (an audience's folder, `index.html`…) is moved up in one rename. False when something
     /// else appeared in the folder meanwhile: the files then go in one by one.
-    private func firstBuild(_ report: Report, _ byPath: [String: OutputFile], manifest: Data,
+    private func firstBuild(_ report: Report, _ byPath: (String) -> OutputFile?, manifest: Data, cache: Data?,
                             extras: [OutputFile], staging: Staging) throws(GoLiveError) -> Bool {
-        let inMemory = report.written.filter { byPath[$0]?.isInMemory == true }
-        try eachFolder(inMemory) { path throws(GoLiveError) in try staging.write(byPath[path]?.data ?? Data(), at: path) }
+        let inMemory = report.written.filter { byPath($0)?.isInMemory == true }
+        let files = Dictionary(inMemory.compactMap { byPath($0) }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        try eachFolder(inMemory) { path throws(GoLiveError) in try staging.write(files[path]?.data ?? Data(), at: path) }
         for extra in extras where OutputPath.isSafeRelative(extra.path) { try staging.write(extra.data, at: extra.path) }
         try staging.write(manifest, at: Manifest.fileName)
+        if let cache { try staging.write(cache, at: ProfileCache.fileName) }
         let fileManager = FileManager.default
         guard (try? fileManager.contentsOfDirectory(atPath: directory.path)) == [Staging.folderName] else { return false }
         for entry in (try? fileManager.contentsOfDirectory(atPath: staging.root.path)) ?? [] {
@@ -108,10 +130,26 @@ public struct OutputWriter: Sendable {
 
     private func url(_ path: String) -> URL { directory.appendingPathComponent(path) }
 
+    /// The folders the removed files leave empty (a removed audience's), deepest first, up to the
+    /// output folder. `rmdir` removes only an empty folder: anything a user put there stays.
+    private func removeEmptyFolders(of removed: [String]) {
+        var folders = Set<String>()
+        for path in removed {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                folders.insert(parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(url(folder).path) }
+    }
+
     /// File creation is kernel work that proceeds in parallel across folders: two threads halve it.
     /// Each thread takes whole folders, so the two never wait on the same folder's lock.
     /// Every rename happens whatever the others do; the first error is reported.
-    private func putAll(_ paths: [String], from files: [String: OutputFile], staging: Staging?) throws(GoLiveError) {
+    private func putAll(_ paths: [String], from byPath: (String) -> OutputFile?, staging: Staging?) throws(GoLiveError) {
+        // Looked up here, not on the writing threads: the finder is not Sendable.
+        let files = Dictionary(paths.compactMap { byPath($0) }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         try eachFolder(paths) { path throws(GoLiveError) in try place(files[path], at: path, staging: staging) }
     }
 

@@ -11,6 +11,9 @@ public struct AudienceGuide: Sendable {
         public var safeBody: String
         /// Known issues (open or with a workaround), tips and answered questions, oldest first.
         public var feedback: [FeedbackEntry]
+        /// The digest the manifest records for this section (level, heading, body; see
+        /// `GuideVersioning.sectionRecords`): made once per guide document, not once per audience.
+        public var digest: String
     }
 
     public var guideID: String

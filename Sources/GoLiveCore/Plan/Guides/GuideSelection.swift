@@ -29,13 +29,16 @@ public enum GuideSelection {
 
     /// A document's preamble and section bodies with raw HTML turned into text. They are the same for
     /// every audience that reads the document, and each one is a libcmark parse: made once per document.
+    /// The sections' digests too: a thousand audiences read the same sections.
     struct SafeText: Sendable {
         let preamble: String
         let bodies: [String]
+        let digests: [String]
 
         init(_ document: GuideDocument) {
             preamble = Cmark.escapingRawHTML(document.preamble)
             bodies = document.sections.map { Cmark.escapingRawHTML($0.body) }
+            digests = document.sections.map { GuideVersioning.sectionDigest(level: $0.level, heading: $0.heading, body: $0.body) }
         }
     }
 
@@ -54,7 +57,7 @@ public enum GuideSelection {
         var sections = document.sections.indices.filter { kept[$0] }.map { index in
             let s = document.sections[index]
             return AudienceGuide.Section(heading: s.heading, level: s.level, slug: s.slug, body: s.body,
-                                         safeBody: text.bodies[index], feedback: [])
+                                         safeBody: text.bodies[index], feedback: [], digest: text.digests[index])
         }
         var position: [Int: Int] = [:]
         for (i, index) in document.sections.indices.filter({ kept[$0] }).enumerated() { position[index] = i }

@@ -22,18 +22,28 @@ public enum GuideVersioning {
     /// Every guide of the plan for every audience, versioned against `history` (nil: a first build).
     public static func editions(_ plan: Plan, history: Manifest?) -> [GuideEdition] {
         let bases = Dictionary(plan.guides.map { ($0.id, $0.version) }, uniquingKeysWith: { first, _ in first })
-        // Each audience's guide is digested and compared on its own: a thousand of them, on every core.
-        return Parallel.map(GuideSelection.all(plan), threads: ProcessInfo.processInfo.activeProcessorCount) { guide in
+        let guides = GuideSelection.all(plan)
+        let digests = sharedContentDigests(guides)
+        // Each audience's guide is compared on its own: a thousand of them, on every core.
+        return Parallel.map(Array(zip(guides, digests)), threads: ProcessInfo.processInfo.activeProcessorCount) { guide, digest in
             edition(guide, base: bases[guide.guideID] ?? "1.0",
-                    previous: history?.guides[key(guide: guide.guideID, audience: guide.audienceID)])
+                    previous: history?.guides[key(guide: guide.guideID, audience: guide.audienceID)], digest: digest)
         }
     }
 
     public static func edition(_ guide: AudienceGuide, base: String,
                                previous: Manifest.GuideVersionRecord?) -> GuideEdition {
-        let sections = sectionRecords(guide)
-        let feedback = feedbackRecords(guide)
-        let digest = contentDigest(guide)
+        edition(guide, base: base, previous: previous, digest: contentDigest(guide))
+    }
+
+    /// `digest`: the guide's `contentDigest`, when the caller has it.
+    static func edition(_ guide: AudienceGuide, base: String, previous: Manifest.GuideVersionRecord?,
+                        digest: String) -> GuideEdition {
+        // The records are made from the same parts as the content digest: an unchanged guide has the
+        // records it had, and most guides of a rebuild are unchanged.
+        let same = previous.flatMap { $0.digest == digest ? $0 : nil }
+        let sections = same?.sections ?? sectionRecords(guide)
+        let feedback = same?.feedback ?? feedbackRecords(guide)
         var version = base
         var changes: [Manifest.GuideChange] = []
         if let previous {
@@ -93,11 +103,42 @@ public enum GuideVersioning {
 
     static func sectionRecords(_ guide: AudienceGuide) -> [String: Manifest.SectionRecord] {
         var records: [String: Manifest.SectionRecord] = [:]
-        for s in guide.sections {
-            records[s.slug] = Manifest.SectionRecord(heading: s.heading, digest: Digest.fnv1a("\(s.level) \(s.heading)\n\(s.body)"))
-        }
+        records.reserveCapacity(guide.sections.count + 1)
+        for s in guide.sections { records[s.slug] = Manifest.SectionRecord(heading: s.heading, digest: s.digest) }
         records[""] = Manifest.SectionRecord(heading: "", digest: Digest.fnv1a(guide.title + "\n" + guide.preamble))
         return records
+    }
+
+    /// A section's recorded digest (`AudienceGuide.Section.digest`).
+    static func sectionDigest(level: Int, heading: String, body: String) -> String {
+        Digest.fnv1a("\(level) \(heading)\n\(body)")
+    }
+
+    /// Each guide's `contentDigest`, made once for all the audiences that read the same content: most of a
+    /// large plan's audiences read the same sections with the same feedback. Guides are grouped on a digest
+    /// of their parts' digests (as exact as the content digest itself); the content digest keeps its old
+    /// definition so that the guides of an earlier build keep their versions.
+    static func sharedContentDigests(_ guides: [AudienceGuide]) -> [String] {
+        var groupOf: [String: Int] = [:]
+        var representatives: [Int] = []
+        let groups = guides.indices.map { index in
+            let guide = guides[index]
+            var key = Fingerprint(guide.contentLanguage.rawValue, guide.title, Digest.fnv1a(guide.preamble))
+            for section in guide.sections {
+                key.add(section.slug)
+                key.add(section.digest)
+                for entry in section.feedback { key.add(Digest.fnv1a(entryText(entry))) }
+                key.add("\u{1D}")
+            }
+            for entry in guide.unplaced { key.add("u"); key.add(Digest.fnv1a(entryText(entry))) }
+            for entry in guide.fixed { key.add("f"); key.add(Digest.fnv1a(entryText(entry))) }
+            if let group = groupOf[key.value] { return group }
+            groupOf[key.value] = representatives.count
+            representatives.append(index)
+            return representatives.count - 1
+        }
+        let digests = Parallel.map(representatives, threads: ProcessInfo.processInfo.activeProcessorCount) { contentDigest(guides[$0]) }
+        return groups.map { digests[$0] }
     }
 
     static func feedbackRecords(_ guide: AudienceGuide) -> [String: Manifest.FeedbackRecord] {

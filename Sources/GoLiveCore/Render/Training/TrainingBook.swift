@@ -30,7 +30,7 @@ struct TrainingBook {
     }
 
     /// Audiences that follow at least one module, in the plan's order.
-    var trainedAudiences: [Audience] { plan.audiences.filter { !$0.modules.isEmpty } }
+    var trainedAudiences: [Audience] { plan.audiences.filter { !$0.modules.isEmpty } }   // as `TrainingDocuments` lists them
 
     func sessions(of audience: Audience) -> [ScheduledSession] { byAudience[audience.id] ?? [] }
 

@@ -1,15 +1,22 @@
 /// Every training output, when the plan has a `training:` block and it fits:
 /// `training/schedule.md|html|csv`, `<audience>/training.md|html|ics` and
 /// `training/trainers/<trainer>.md|html|ics`. A calendar is written only when it has an event.
-struct TrainingDocuments {
-    let book: TrainingBook
+struct TrainingDocuments: Sendable {
+    /// Made by the first training document that renders: a rebuild that keeps them all never needs it.
+    private let shared: Shared<TrainingBook>
+    var book: TrainingBook { shared.value }
     let pages: PageRenderer
+    /// The audiences that follow a module and the trainers: one document each.
+    let trainedAudiences: [Audience]
+    let trainers: [Trainer]
 
     /// nil when the plan has no `training:` block or it does not fit.
     init?(plan: Plan, planned: Planned, pages: PageRenderer) {
         guard let training = plan.training, let schedule = planned.training else { return nil }
-        book = TrainingBook(plan: plan, training: training, schedule: schedule)
+        shared = Shared { TrainingBook(plan: plan, training: training, schedule: schedule) }
         self.pages = pages
+        trainedAudiences = plan.audiences.filter { !$0.modules.isEmpty }
+        trainers = training.trainers
     }
 
     /// `training/schedule.md|html|csv`.

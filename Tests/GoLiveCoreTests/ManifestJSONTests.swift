@@ -386,6 +386,98 @@ struct ManifestJSONTests {
     }
 }
 
+// MARK: writing with the last manifest
+
+extension ManifestJSONTests {
+    /// A manifest with many guides and units, with keys and strings that need care among them.
+    static func many(_ seed: UInt64, guides: Int = 40, units: Int = 40) -> Manifest {
+        var rng = SplitMix(seed)
+        let short = awkward.filter { $0.utf8.count < 200 }
+        func pick() -> String { short[Int(rng.next() % UInt64(short.count))] }
+        func key(_ prefix: String, _ i: Int) -> String { rng.next() % 5 == 0 ? "\(prefix)/\(pick().prefix(12))#\(i)" : "\(prefix)/aud-\(i)" }
+        var m = Manifest()
+        for i in 0..<(guides * 3) { m.files[key("f", i)] = pick() }
+        for i in 0..<5 { m.inputs[key("i", i)] = pick() }
+        for i in 0..<guides {
+            let sections = Dictionary((0..<Int(rng.next() % 6)).map { (key("s", $0), Manifest.SectionRecord(heading: pick(), digest: pick())) }, uniquingKeysWith: { a, _ in a })
+            let changes = (0..<Int(rng.next() % 3)).map { _ in GuideChange(.sectionUpdated, pick(), section: rng.next() % 2 == 0 ? pick() : nil) }
+            m.guides[key("user-guide", i)] = GuideVersionRecord(version: "1.\(i)", digest: pick(), changes: changes, language: "fr", sections: sections,
+                                                               feedback: rng.next() % 2 == 0 ? ["fb-\(i)": .init(status: "open", digest: pick())] : nil,
+                                                               fixedIn: rng.next() % 3 == 0 ? [:] : nil)
+        }
+        m.events = Dictionary((0..<(units / 2)).map { (key("uid", $0), Manifest.EventRecord(digest: pick(), sequence: Int(rng.next() % 4), stamp: rng.next() % 2 == 0 ? pick() : nil)) },
+                              uniquingKeysWith: { a, _ in a })
+        m.units = Dictionary((0..<units).map { i in
+            let warnings = rng.next() % 4 == 0 ? [Diagnostic(.warning, GoLiveCore.SourceLocation(file: pick(), line: 3, column: 4), pick())] : nil
+            return (key("kit", i), Manifest.UnitRecord(key: pick(), files: [key("f", i): Int(rng.next() % 1000)],
+                                                       events: rng.next() % 2 == 0 ? [key("uid", i): [pick()]] : nil, warnings: warnings))
+        }, uniquingKeysWith: { a, _ in a })
+        return m
+    }
+
+    /// Random edits of a manifest, as a rebuild makes them: some keys removed, some added (before,
+    /// between and after the others), some values changed.
+    static func edited(_ manifest: Manifest, _ seed: UInt64) -> Manifest {
+        var rng = SplitMix(seed)
+        var m = manifest
+        func chance(_ n: UInt64) -> Bool { rng.next() % n == 0 }
+        for key in m.files.keys.sorted() where chance(7) { m.files[key] = chance(2) ? nil : "changed" }
+        for key in ["", "0", "zzz", "f/aud-15x", "f/é", "f/aud-1\u{0}"] where chance(2) { m.files[key] = "new" }
+        for key in m.guides.keys.sorted() where chance(6) {
+            if chance(3) { m.guides[key] = nil } else { m.guides[key]?.digest += "x"; m.guides[key]?.sections?["new"] = .init(heading: "h", digest: "d") }
+        }
+        if chance(2) { m.guides["user-guide/aud-5b"] = GuideVersionRecord(version: "2.0", digest: "d") }
+        for key in (m.units?.keys.sorted() ?? []) where chance(6) {
+            if chance(3) { m.units?[key] = nil } else { m.units?[key]?.key += "y" }
+        }
+        if chance(2) { m.units?["kit/aud-0"] = .init(key: "k", files: [:], events: nil, warnings: nil) }
+        switch rng.next() % 5 {
+        case 0: m.events = nil
+        case 1: m.events?["uid/new"] = .init(digest: "d", sequence: 1, stamp: nil)
+        case 2: if let key = m.events?.keys.sorted().first { m.events?[key]?.sequence += 1 }
+        default: break
+        }
+        if chance(4) { m.inputs = [:] }
+        return m
+    }
+
+    @Test(arguments: 0..<30 as Range<UInt64>)
+    func writingWithTheLastManifestGivesTheSameBytes(seed: UInt64) throws {
+        let lastManifest = seed % 3 == 0 ? Self.rich(seed) : Self.many(seed, guides: 15, units: 15)
+        let last = try #require(Manifest.decodeJSONKeepingBytes(lastManifest.encodeJSON()))
+        #expect(lastManifest.encodeJSON(reusing: last) == last.data, "nothing changed")
+        let next = Self.edited(last.manifest, seed)
+        let bytes = next.encodeJSON(reusing: last)
+        #expect(Self.text(bytes) == Self.text(next.encodeJSON()))
+        #expect(bytes == (try Self.codableEncoded(next)))
+    }
+
+    /// Only what this codec wrote is copied: JSON written otherwise (compact, keys unsorted, slashes
+    /// escaped, numbers written as decimals, null optionals, unknown keys) is read, and the next
+    /// manifest is written in full.
+    @Test func lastManifestsWrittenOtherwiseAreNotCopied() throws {
+        let manifest = Self.many(3, guides: 10, units: 10)
+        var written: [String] = []
+        for formatting in [JSONEncoder.OutputFormatting.sortedKeys, [], [.prettyPrinted], [.prettyPrinted, .sortedKeys]] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = formatting
+            written.append(Self.text(try encoder.encode(manifest)))
+        }
+        let mine = Self.text(manifest.encodeJSON())
+        written.append(mine.replacing(/"sequence" : (\d+)/, maxReplacements: 1) { "\"sequence\" : \($0.1).0" })
+        written.append(mine.replacing("{\n      \"changes\"", with: "{\n      \"aa\" : 1,\n      \"changes\"", maxReplacements: 1))
+        written.append(mine.replacing("\"version\" : \"", with: "\"language\" : null,\n      \"version\" : \"", maxReplacements: 1))
+        for text in written {
+            #expect(text != mine)
+            let last = try #require(Manifest.decodeJSONKeepingBytes(Data(text.utf8)))
+            #expect(last.manifest == manifest)
+            for next in [manifest, Self.edited(manifest, 5)] {
+                #expect(Self.text(next.encodeJSON(reusing: last)) == Self.text(next.encodeJSON()), "\(text.prefix(300))")
+            }
+        }
+    }
+}
+
 extension ManifestJSONTests {
     /// A small deterministic generator, so that a failure can be replayed.
     struct SplitMix {

@@ -35,15 +35,16 @@ extension Manifest {
     static func decodeJSONKeepingBytes(_ data: Data) -> ManifestBytes? {
         data.withUnsafeBytes { raw -> ManifestBytes? in
             var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
-            guard let manifest = try? reader.document() else { return nil }
-            return ManifestBytes(manifest: manifest, data: data, spans: reader.spans)
+            guard let (manifest, spans) = try? reader.document() else { return nil }
+            return ManifestBytes(manifest: manifest, data: data, spans: spans)
         }
     }
 
     /// The same bytes as `encoded()`, trailing newline included. `reusing`: the last manifest read,
     /// whose records equal to this one's are copied rather than written again.
     func encodeJSON(reusing old: ManifestBytes? = nil) -> Data {
-        var writer = JSONWriter()
+        // The last manifest's size, and some room for growth: the buffer is not moved as it fills.
+        var writer = JSONWriter(capacity: old.map { $0.data.count + $0.data.count / 8 } ?? 1 << 16)
         if let old {
             old.data.withUnsafeBytes { raw in
                 writer.old = (old.manifest, old.spans, raw)
@@ -54,7 +55,7 @@ extension Manifest {
             writer.manifest(self)
         }
         writer.out.append(Byte.newline)
-        return Data(writer.out)
+        return writer.out.data()
     }
 }
 
@@ -67,12 +68,33 @@ struct ManifestBytes: Sendable {
     let spans: ManifestSpans
 }
 
-/// Where the records of a manifest are in its bytes.
+/// Where the records of a manifest are in its bytes, and its big dictionaries in the order read,
+/// for the next encoding: it takes their order rather than sorting the keys again, and copies the
+/// values that did not change. So each is set only when its keys came in strictly ascending UTF-8
+/// order (it then holds the dictionary's entries, each once, sorted) and the bytes look written by
+/// this codec: the table opens as it writes one, and no escape, number, `null` or unknown key in
+/// the document is written otherwise (JSON written otherwise is read all the same, and the next
+/// manifest is written in full).
 struct ManifestSpans: Sendable {
-    var guides: [String: Range<Int>] = [:]
-    var units: [String: Range<Int>] = [:]
-    var events: Range<Int>?
+    var files: ManifestEntries<String>?
+    var inputs: ManifestEntries<String>?
+    var guides: ManifestEntries<Manifest.GuideVersionRecord>?
+    var events: ManifestEntries<Manifest.EventRecord>?
+    var units: ManifestEntries<Manifest.UnitRecord>?
 }
+
+/// A dictionary of the manifest as read: keys and values in file order (in arrays, where the
+/// values' strings are also in the order they were made: going through them in that order is much
+/// faster than going through a dictionary), where each value is in the bytes, and where the whole
+/// dictionary is.
+struct ManifestEntries<Value> {
+    var keys: [String] = []
+    var values: [Value] = []
+    var spans: [Range<Int>] = []
+    var whole: Range<Int> = 0..<0
+}
+
+extension ManifestEntries: Sendable where Value: Sendable {}
 
 private enum Byte {
     static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), slash = UInt8(ascii: "/")
@@ -81,6 +103,25 @@ private enum Byte {
     static let comma = UInt8(ascii: ","), colon = UInt8(ascii: ":"), space = UInt8(ascii: " ")
     static let newline = UInt8(ascii: "\n"), minus = UInt8(ascii: "-"), plus = UInt8(ascii: "+")
     static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9"), dot = UInt8(ascii: ".")
+}
+
+/// Whether `a` comes before `b` in byte order (a prefix first), as `.sortedKeys` orders keys.
+private func bytesPrecede(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    let common = min(a.count, b.count)
+    if common > 0, let p = a.baseAddress, let q = b.baseAddress {
+        let order = memcmp(p, q, common)
+        if order != 0 { return order < 0 }
+    }
+    return a.count < b.count
+}
+
+/// The order of JSONEncoder's `.sortedKeys`: UTF-8 bytes, unnormalised.
+private func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    let fast = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y in bytesPrecede(x, y) }
+    }
+    if let fast, let fast { return fast }
+    return a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 
 // MARK: reading
@@ -92,78 +133,178 @@ private func keepFirst<T>(_ slot: inout T?, _ value: T) {
     if slot == nil { slot = value }
 }
 
+/// A key of one of the manifest's types, matched against the field names without making a String
+/// of it: there are some two hundred thousand of them in a manifest of a thousand audiences.
+private enum FieldName {
+    case bytes(UnsafeBufferPointer<UInt8>)
+    /// A key written with escapes or non-ASCII characters, decoded.
+    case text(String)
+
+    static func ~= (name: StaticString, key: FieldName) -> Bool {
+        let expected = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        switch key {
+        case .bytes(let bytes): return bytes.count == expected.count && bytes.elementsEqual(expected)
+        case .text(let text): return text.utf8.elementsEqual(expected)
+        }
+    }
+}
+
+/// A dictionary of the manifest's top level as it is read (see `ManifestEntries`).
+private struct Table<Value: Sendable>: Sendable {
+    var entries = ManifestEntries<Value>()
+    /// Built as the entries are read, while their keys are at hand in memory: built once they are
+    /// all read, it took a sixth of the decoding.
+    var dictionary: [String: Value] = [:]
+    /// Whether the keys so far came in strictly ascending order.
+    var ascending = true
+    /// Whether the table opens as this codec writes one, pretty-printed: the next encoding copies
+    /// its records as they are, so it must not take them from differently formatted JSON.
+    var laidOut = false
+    /// Where the last key is in the bytes, when it was written without escapes (its bytes are then
+    /// its UTF-8): the next key is compared with them rather than as a String.
+    var lastKey: Range<Int>?
+
+    /// Its entries, when they can be the next encoding's (see `ManifestSpans`).
+    var sorted: ManifestEntries<Value>? { ascending && laidOut ? entries : nil }
+
+    mutating func reserveCapacity(_ count: Int) {
+        dictionary.reserveCapacity(count)
+        entries.keys.reserveCapacity(count)
+        entries.values.reserveCapacity(count)
+        entries.spans.reserveCapacity(count)
+    }
+
+    mutating func append(_ key: String, at raw: Range<Int>?, _ value: Value, span: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
+        if ascending, let previous = entries.keys.last {
+            if let raw, let lastKey {
+                ascending = bytesPrecede(UnsafeBufferPointer(rebasing: bytes[lastKey]), UnsafeBufferPointer(rebasing: bytes[raw]))
+            } else {
+                ascending = utf8Precedes(previous, key)
+            }
+        }
+        lastKey = raw
+        entries.keys.append(key)
+        entries.values.append(value)
+        entries.spans.append(span)
+        if let first = dictionary.updateValue(value, forKey: key) { dictionary[key] = first }
+    }
+}
+
+/// The manifest's members as read so far.
+private struct Members: Sendable {
+    var format: Int?
+    var files: Table<String>?
+    var inputs: Table<String>?
+    var guides: Table<Manifest.GuideVersionRecord>?
+    var events: Table<Manifest.EventRecord>??
+    var units: Table<Manifest.UnitRecord>??
+
+    func manifest() throws(Malformed) -> (Manifest, ManifestSpans) {
+        guard let format, let files, let inputs, let guides else { throw Malformed() }
+        let events = events ?? nil, units = units ?? nil
+        var manifest = Manifest()
+        manifest.format = format
+        manifest.files = files.dictionary
+        manifest.inputs = inputs.dictionary
+        manifest.guides = guides.dictionary
+        manifest.events = events?.dictionary
+        manifest.units = units?.dictionary
+        let spans = ManifestSpans(files: files.sorted, inputs: inputs.sorted, guides: guides.sorted,
+                                  events: events?.sorted, units: units?.sorted)
+        return (manifest, spans)
+    }
+}
+
+/// How many entries the last dictionary of each kind had: the next one, most often about as big,
+/// reserves room for as many at once rather than growing, and hashing its keys again, as it fills.
+private struct Sizes {
+    enum Kind: Int, CaseIterable { case sections, feedback, fixedIn, unitFiles, unitEvents }
+    private var counts = [Int](repeating: 0, count: Kind.allCases.count)
+
+    subscript(kind: Kind) -> Int {
+        get { counts[kind.rawValue] }
+        set { counts[kind.rawValue] = newValue }
+    }
+}
+
 private struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     var depth = 0
-    var spans = ManifestSpans()
+    var sizes = Sizes()
+    /// Whether the document is written as this codec writes it, as far as escapes, numbers, `null`
+    /// and unknown keys go. The next encoding copies records as they are: from JSON written
+    /// otherwise (`\/`, `\u00E9`, `1.0`), that would not give this codec's bytes.
+    var canonical = true
     /// Values nested deeper than this in unknown keys are refused rather than risk the stack.
     static let maxDepth = 512
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    mutating func document() throws(Malformed) -> Manifest {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        let manifest = try manifest()
-        skipWhitespace()
-        guard i == bytes.count else { throw Malformed() }
-        return manifest
-    }
-
     // MARK: the manifest types
 
-    mutating func manifest() throws(Malformed) -> Manifest {
-        var format: Int?, files: [String: String]?, inputs: [String: String]?
-        var guides: [String: Manifest.GuideVersionRecord]?
-        var events: [String: Manifest.EventRecord]??, units: [String: Manifest.UnitRecord]??
-        try object { r, key throws(Malformed) in
-            switch key {
-            case "format": keepFirst(&format, try r.int())
-            case "files": keepFirst(&files, try r.dictionary { r throws(Malformed) in try r.string() })
-            case "inputs": keepFirst(&inputs, try r.dictionary { r throws(Malformed) in try r.string() })
-            case "guides":
-                var spans: [String: Range<Int>] = [:]
-                let value = try r.dictionary(spans: &spans) { r throws(Malformed) in try r.guideVersion() }
-                if guides == nil { r.spans.guides = spans }
-                keepFirst(&guides, value)
-            case "events":
-                r.skipWhitespace()
-                let start = r.i
-                let value = try r.nullable { r throws(Malformed) in try r.dictionary { r throws(Malformed) in try r.event() } }
-                if events == nil { r.spans.events = start..<r.i }
-                keepFirst(&events, value)
-            case "units":
-                var spans: [String: Range<Int>] = [:]
-                let value = try r.nullable { r throws(Malformed) in try r.dictionary(spans: &spans) { r throws(Malformed) in try r.unit() } }
-                if units == nil { r.spans.units = spans }
-                keepFirst(&units, value)
-            default: try r.skipValue()
-            }
+    mutating func document() throws(Malformed) -> (Manifest, ManifestSpans) {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        skipWhitespace()
+        try expect(Byte.openBrace)
+        skipWhitespace()
+        var members = Members()
+        if i < bytes.count, bytes[i] == Byte.closeBrace {
+            i += 1
+            try end()
+        } else {
+            try manifestMembers(into: &members)
         }
-        guard let format, let files, let inputs, let guides else { throw Malformed() }
-        var manifest = Manifest()
-        manifest.format = format
-        manifest.files = files
-        manifest.inputs = inputs
-        manifest.guides = guides
-        manifest.events = events ?? nil
-        manifest.units = units ?? nil
-        return manifest
+        let (manifest, spans) = try members.manifest()
+        return (manifest, canonical ? spans : ManifestSpans())
+    }
+
+    /// Reads the manifest's members, from the first one to the end of the document.
+    mutating func manifestMembers(into members: inout Members) throws(Malformed) {
+        while true {
+            skipWhitespace()
+            let name = try fieldName()
+            try colon()
+            try member(name, into: &members)
+            skipWhitespace()
+            guard i < bytes.count else { throw Malformed() }
+            let next = bytes[i]
+            i += 1
+            if next == Byte.closeBrace { break }
+            guard next == Byte.comma else { throw Malformed() }
+        }
+        try end()
+    }
+
+    mutating func member(_ name: FieldName, into m: inout Members) throws(Malformed) {
+        switch name {
+        case "format": keepFirst(&m.format, try int())
+        case "files": keepFirst(&m.files, try table(expecting: m.files == nil) { r throws(Malformed) in try r.string() })
+        case "inputs": keepFirst(&m.inputs, try table(expecting: m.inputs == nil) { r throws(Malformed) in try r.string() })
+        case "guides": keepFirst(&m.guides, try table { r throws(Malformed) in try r.guideVersion() })
+        case "events":
+            if try null() { keepFirst(&m.events, nil); break }
+            keepFirst(&m.events, try table(expecting: m.events == nil) { r throws(Malformed) in try r.event() })
+        case "units":
+            if try null() { keepFirst(&m.units, nil); break }
+            keepFirst(&m.units, try table { r throws(Malformed) in try r.unit() })
+        default: try skipValue()
+        }
     }
 
     mutating func guideVersion() throws(Malformed) -> Manifest.GuideVersionRecord {
         var version: String?, digest: String?, changes: [Manifest.GuideChange]?, language: String??
         var sections: [String: Manifest.SectionRecord]??, feedback: [String: Manifest.FeedbackRecord]??
         var fixedIn: [String: String]??
-        try object { r, key throws(Malformed) in
-            switch key {
+        try record { r, name throws(Malformed) in
+            switch name {
+            case "sections": keepFirst(&sections, try r.nullable { r throws(Malformed) in try r.dictionary(.sections) { r throws(Malformed) in try r.section() } })
+            case "feedback": keepFirst(&feedback, try r.nullable { r throws(Malformed) in try r.dictionary(.feedback) { r throws(Malformed) in try r.feedback() } })
             case "version": keepFirst(&version, try r.string())
             case "digest": keepFirst(&digest, try r.string())
             case "changes": keepFirst(&changes, try r.array { r throws(Malformed) in try r.guideChange() })
             case "language": keepFirst(&language, try r.nullable { r throws(Malformed) in try r.string() })
-            case "sections": keepFirst(&sections, try r.nullable { r throws(Malformed) in try r.dictionary { r throws(Malformed) in try r.section() } })
-            case "feedback": keepFirst(&feedback, try r.nullable { r throws(Malformed) in try r.dictionary { r throws(Malformed) in try r.feedback() } })
-            case "fixedIn": keepFirst(&fixedIn, try r.nullable { r throws(Malformed) in try r.dictionary { r throws(Malformed) in try r.string() } })
+            case "fixedIn": keepFirst(&fixedIn, try r.nullable { r throws(Malformed) in try r.dictionary(.fixedIn) { r throws(Malformed) in try r.string() } })
             default: try r.skipValue()
             }
         }
@@ -174,10 +315,10 @@ private struct JSONReader {
 
     mutating func section() throws(Malformed) -> Manifest.SectionRecord {
         var heading: String?, digest: String?
-        try object { r, key throws(Malformed) in
-            switch key {
-            case "heading": keepFirst(&heading, try r.string())
+        try record { r, name throws(Malformed) in
+            switch name {
             case "digest": keepFirst(&digest, try r.string())
+            case "heading": keepFirst(&heading, try r.string())
             default: try r.skipValue()
             }
         }
@@ -187,10 +328,10 @@ private struct JSONReader {
 
     mutating func feedback() throws(Malformed) -> Manifest.FeedbackRecord {
         var status: String?, digest: String?
-        try object { r, key throws(Malformed) in
-            switch key {
-            case "status": keepFirst(&status, try r.string())
+        try record { r, name throws(Malformed) in
+            switch name {
             case "digest": keepFirst(&digest, try r.string())
+            case "status": keepFirst(&status, try r.string())
             default: try r.skipValue()
             }
         }
@@ -200,8 +341,8 @@ private struct JSONReader {
 
     mutating func guideChange() throws(Malformed) -> Manifest.GuideChange {
         var kind: Manifest.GuideChange.Kind?, text: String?, section: String??
-        try object { r, key throws(Malformed) in
-            switch key {
+        try record { r, name throws(Malformed) in
+            switch name {
             case "kind":
                 guard let value = Manifest.GuideChange.Kind(rawValue: try r.string()) else { throw Malformed() }
                 keepFirst(&kind, value)
@@ -216,8 +357,8 @@ private struct JSONReader {
 
     mutating func event() throws(Malformed) -> Manifest.EventRecord {
         var digest: String?, sequence: Int?, stamp: String??
-        try object { r, key throws(Malformed) in
-            switch key {
+        try record { r, name throws(Malformed) in
+            switch name {
             case "digest": keepFirst(&digest, try r.string())
             case "sequence": keepFirst(&sequence, try r.int())
             case "stamp": keepFirst(&stamp, try r.nullable { r throws(Malformed) in try r.string() })
@@ -230,11 +371,11 @@ private struct JSONReader {
 
     mutating func unit() throws(Malformed) -> Manifest.UnitRecord {
         var key: String?, files: [String: Int]?, events: [String: [String]]??, warnings: [Diagnostic]??
-        try object { r, name throws(Malformed) in
+        try record { r, name throws(Malformed) in
             switch name {
+            case "events": keepFirst(&events, try r.nullable { r throws(Malformed) in try r.dictionary(.unitEvents) { r throws(Malformed) in try r.array { r throws(Malformed) in try r.string() } } })
+            case "files": keepFirst(&files, try r.dictionary(.unitFiles) { r throws(Malformed) in try r.int() })
             case "key": keepFirst(&key, try r.string())
-            case "files": keepFirst(&files, try r.dictionary { r throws(Malformed) in try r.int() })
-            case "events": keepFirst(&events, try r.nullable { r throws(Malformed) in try r.dictionary { r throws(Malformed) in try r.array { r throws(Malformed) in try r.string() } } })
             case "warnings": keepFirst(&warnings, try r.nullable { r throws(Malformed) in try r.array { r throws(Malformed) in try r.diagnostic() } })
             default: try r.skipValue()
             }
@@ -245,8 +386,8 @@ private struct JSONReader {
 
     mutating func diagnostic() throws(Malformed) -> Diagnostic {
         var severity: Diagnostic.Severity?, location: SourceLocation?, message: String?
-        try object { r, key throws(Malformed) in
-            switch key {
+        try record { r, name throws(Malformed) in
+            switch name {
             case "severity":
                 guard let value = Diagnostic.Severity(rawValue: try r.string()) else { throw Malformed() }
                 keepFirst(&severity, value)
@@ -261,8 +402,8 @@ private struct JSONReader {
 
     mutating func location() throws(Malformed) -> SourceLocation {
         var file: String?, line: Int?, column: Int?
-        try object { r, key throws(Malformed) in
-            switch key {
+        try record { r, name throws(Malformed) in
+            switch name {
             case "file": keepFirst(&file, try r.string())
             case "line": keepFirst(&line, try r.int())
             case "column": keepFirst(&column, try r.int())
@@ -275,19 +416,15 @@ private struct JSONReader {
 
     // MARK: containers
 
-    /// Reads `{ "key": value, ... }`, handing each key to `member`, which must read exactly one value.
-    mutating func object(_ member: (inout JSONReader, String) throws(Malformed) -> Void) throws(Malformed) {
+    /// Reads `{ member, ... }`; `member` reads one `"key" : value`.
+    mutating func object(_ member: (inout JSONReader) throws(Malformed) -> Void) throws(Malformed) {
         skipWhitespace()
         try expect(Byte.openBrace)
         skipWhitespace()
         if i < bytes.count, bytes[i] == Byte.closeBrace { i += 1; return }
         while true {
             skipWhitespace()
-            let key = try string()
-            skipWhitespace()
-            try expect(Byte.colon)
-            skipWhitespace()
-            try member(&self, key)
+            try member(&self)
             skipWhitespace()
             guard i < bytes.count else { throw Malformed() }
             let next = bytes[i]
@@ -295,6 +432,15 @@ private struct JSONReader {
             if next == Byte.comma { continue }
             if next == Byte.closeBrace { return }
             throw Malformed()
+        }
+    }
+
+    /// An object of one of the manifest's types: `field` reads the value of each key.
+    mutating func record(_ field: (inout JSONReader, FieldName) throws(Malformed) -> Void) throws(Malformed) {
+        try object { r throws(Malformed) in
+            let name = try r.fieldName()
+            try r.colon()
+            try field(&r, name)
         }
     }
 
@@ -317,42 +463,103 @@ private struct JSONReader {
         }
     }
 
-    mutating func dictionary<T>(_ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> [String: T] {
+    mutating func dictionary<T>(_ kind: Sizes.Kind, _ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> [String: T] {
         var result: [String: T] = [:]
-        try object { r, key throws(Malformed) in
+        result.reserveCapacity(sizes[kind])
+        try object { r throws(Malformed) in
+            let key = try r.string()
+            try r.colon()
             let element = try value(&r)
             if let first = result.updateValue(element, forKey: key) { result[key] = first }
         }
+        sizes[kind] = result.count
         return result
     }
 
-    /// `dictionary`, noting where each value kept is in the bytes.
-    mutating func dictionary<T>(spans: inout [String: Range<Int>],
-                                _ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> [String: T] {
-        var result: [String: T] = [:]
-        var found: [String: Range<Int>] = [:]
-        try object { r, key throws(Malformed) in
-            let start = r.i
-            let element = try value(&r)
-            if let first = result.updateValue(element, forKey: key) { result[key] = first } else { found[key] = start..<r.i }
+    /// A dictionary of the top level. `expecting`: whether to count its members first.
+    mutating func table<T>(expecting: Bool = false, _ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> Table<T> {
+        skipWhitespace()
+        let start = i
+        var table = Table<T>()
+        table.laidOut = opensAsWritten()
+        if expecting { table.reserveCapacity(expectedMembers(from: i)) }
+        try expect(Byte.openBrace)
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == Byte.closeBrace {
+            i += 1
+        } else {
+            try tableMembers(into: &table, value)
         }
-        spans = found
-        return result
+        table.entries.whole = start..<i
+        return table
+    }
+
+    /// How many members the table from `start` has, when it is laid out as this codec writes it: one
+    /// per line indented by four spaces (a record's own lines are indented further), up to the line
+    /// that closes the table. Only to reserve room: growing a dictionary hashes its keys again.
+    func expectedMembers(from start: Int) -> Int {
+        guard let base = bytes.baseAddress, start < bytes.count else { return 0 }
+        var count = 0
+        var at = start
+        while at < bytes.count, let newline = memchr(base + at, Int32(Byte.newline), bytes.count - at) {
+            let line = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(newline)) + 1
+            if line + 5 <= bytes.count, bytes[line] == Byte.space, bytes[line + 1] == Byte.space {
+                if bytes[line + 2] == Byte.closeBrace { break }
+                if bytes[line + 2] == Byte.space, bytes[line + 3] == Byte.space, bytes[line + 4] == Byte.quote { count += 1 }
+            }
+            at = line
+        }
+        return count
+    }
+
+    /// The members of a table, from the first byte of one to the closing brace.
+    mutating func tableMembers<T>(into table: inout Table<T>, _ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) {
+        while true {
+            skipWhitespace()
+            let keyStart = i + 1
+            let (key, unescaped) = try stringToken()
+            let raw = unescaped ? keyStart..<(i - 1) : nil
+            try colon()
+            let start = i
+            let element = try value(&self)
+            table.append(key, at: raw, element, span: start..<i, in: bytes)
+            skipWhitespace()
+            guard i < bytes.count else { throw Malformed() }
+            let next = bytes[i]
+            i += 1
+            if next == Byte.comma { continue }
+            if next == Byte.closeBrace { return }
+            throw Malformed()
+        }
     }
 
     /// nil for `null`, as `decodeIfPresent` reads it.
     mutating func nullable<T>(_ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> T? {
-        skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "n") { try literal("null"); return nil }
+        if try null() { return nil }
         return try value(&self)
+    }
+
+    /// Reads `null` if that is what comes next.
+    mutating func null() throws(Malformed) -> Bool {
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "n") else { return false }
+        try literal("null")
+        canonical = false   // this codec leaves nil optionals out
+        return true
     }
 
     // MARK: scalars
 
     mutating func string() throws(Malformed) -> String {
+        try stringToken().text
+    }
+
+    /// A string, and whether it was written without escapes (its bytes in the input are then its UTF-8).
+    mutating func stringToken() throws(Malformed) -> (text: String, unescaped: Bool) {
         skipWhitespace()
         try expect(Byte.quote)
         let start = i
+        skipPlainASCII()
         var high: UInt8 = 0
         while i < bytes.count {
             let byte = bytes[i]
@@ -360,16 +567,81 @@ private struct JSONReader {
                 let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 i += 1
                 // Most strings are ASCII, valid as they are: String(validating:) costs more than decoding.
-                if high < 0x80 { return String(decoding: utf8, as: UTF8.self) }
+                if high < 0x80 { return (String(decoding: utf8, as: UTF8.self), true) }
                 guard let text = String(validating: utf8, as: UTF8.self) else { throw Malformed() }
-                return text
+                return (text, true)
             }
             high |= byte
-            if byte == Byte.backslash { return try escapedString(from: start) }
+            if byte == Byte.backslash { return (try escapedString(from: start), false) }
             if byte < 0x20 { throw Malformed() }
             i += 1
         }
         throw Malformed()
+    }
+
+    /// Goes over the bytes of a string that need no attention, eight at a time: ASCII, neither a
+    /// quote, a backslash nor a control character. Most of a manifest's bytes are in such strings.
+    private mutating func skipPlainASCII() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        while bytes.count - i >= 8 {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // A byte is zero in `x` where `x - 1` borrows into its high bit, which `x` does not have.
+            func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highBits != 0 }
+            let control = (word &- ones &* 0x20) & ~word & highBits != 0
+            if word & highBits != 0 || control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { return }
+            i += 8
+        }
+    }
+
+    /// A key of one of the manifest's types.
+    mutating func fieldName() throws(Malformed) -> FieldName {
+        let quote = i
+        try expect(Byte.quote)
+        let start = i
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == Byte.quote {
+                i += 1
+                return .bytes(UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]))
+            }
+            // Escapes, and non-ASCII to be validated: as any string.
+            if byte == Byte.backslash || byte >= 0x80 || byte < 0x20 {
+                i = quote
+                return .text(try string())
+            }
+            i += 1
+        }
+        throw Malformed()
+    }
+
+    private mutating func colon() throws(Malformed) {
+        skipWhitespace()
+        try expect(Byte.colon)
+        skipWhitespace()
+    }
+
+    /// Whether the table at `i` opens as this codec writes one: pretty-printed, its first key on a
+    /// line of its own indented by four spaces and followed by ` : `.
+    private func opensAsWritten() -> Bool {
+        if follows("{\n\n  }") { return true }
+        guard follows("{\n    \"") else { return false }
+        var end = i + 7
+        while end < bytes.count, bytes[end] != Byte.quote, bytes[end] != Byte.backslash { end += 1 }
+        return bytes.count - end >= 4 && bytes[end] == Byte.quote && bytes[end + 1] == Byte.space
+            && bytes[end + 2] == Byte.colon && bytes[end + 3] == Byte.space
+    }
+
+    /// Whether the next bytes are `text`'s.
+    private func follows(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        return bytes.count - i >= count && UnsafeBufferPointer(rebasing: bytes[i..<(i + count)]).elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: count))
+    }
+
+    /// Checks that nothing but whitespace follows.
+    private mutating func end() throws(Malformed) {
+        skipWhitespace()
+        guard i == bytes.count else { throw Malformed() }
     }
 
     /// The slow path of `string()`, from its first byte, once a backslash has been seen.
@@ -388,14 +660,21 @@ private struct JSONReader {
             let escape = bytes[i]
             i += 1
             switch escape {
-            case Byte.quote, Byte.backslash, Byte.slash: utf8.append(escape)
+            case Byte.quote, Byte.backslash: utf8.append(escape)
+            case Byte.slash:
+                utf8.append(escape)
+                canonical = false
             case UInt8(ascii: "b"): utf8.append(0x08)
             case UInt8(ascii: "f"): utf8.append(0x0C)
             case UInt8(ascii: "n"): utf8.append(0x0A)
             case UInt8(ascii: "r"): utf8.append(0x0D)
             case UInt8(ascii: "t"): utf8.append(0x09)
             case UInt8(ascii: "u"):
+                let digits = i
                 var code = UInt32(try hex4())
+                // This codec writes `\u00xx`, in lowercase, for control characters without a short escape.
+                let upperCase = bytes[digits..<i].contains { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
+                if upperCase || code >= 0x20 || [0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(code) { canonical = false }
                 if (0xD800...0xDBFF).contains(code) {
                     // A high surrogate is only valid followed by an escaped low one.
                     guard i + 1 < bytes.count, bytes[i] == Byte.backslash, bytes[i + 1] == UInt8(ascii: "u") else { throw Malformed() }
@@ -433,6 +712,7 @@ private struct JSONReader {
     /// A JSON number that is an exact Int: `12`, `-3`, and, as JSONDecoder allows, `1.0`, `1e2`, `250e-1`.
     mutating func int() throws(Malformed) -> Int {
         skipWhitespace()
+        let start = i
         let number = try scanNumber()
         // Accumulated negatively so that Int.min fits.
         var value = 0
@@ -469,6 +749,8 @@ private struct JSONReader {
             overflow = overflow || o
         }
         guard !overflow else { throw Malformed() }
+        // This codec writes an integer's digits alone, and 0 without a sign.
+        if i - start != number.integer.count + (number.negative ? 1 : 0) || (number.negative && value == 0) { canonical = false }
         return value
     }
 
@@ -516,6 +798,7 @@ private struct JSONReader {
 
     /// Reads and checks any value, for keys this version does not know.
     mutating func skipValue() throws(Malformed) {
+        canonical = false   // this codec writes no key it does not know
         skipWhitespace()
         guard i < bytes.count else { throw Malformed() }
         depth += 1
@@ -523,7 +806,7 @@ private struct JSONReader {
         guard depth <= Self.maxDepth else { throw Malformed() }
         switch bytes[i] {
         case Byte.quote: _ = try string()
-        case Byte.openBrace: try object { r, _ throws(Malformed) in try r.skipValue() }
+        case Byte.openBrace: try record { r, _ throws(Malformed) in try r.skipValue() }
         case Byte.openBracket: _ = try array { r throws(Malformed) in try r.skipValue() }
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
@@ -554,11 +837,84 @@ private struct JSONReader {
     }
 }
 
+
 // MARK: writing
+
+/// The indices of `dict`'s entries (those that pass `isIncluded`) in UTF-8 key order. Keys are
+/// first compared on their first eight bytes as an integer, which settles most comparisons without
+/// comparing Strings, and the entries are not moved.
+private func sortedIndices<Value>(_ dict: [String: Value],
+                                  where isIncluded: (Dictionary<String, Value>.Index) -> Bool = { _ in true }) -> [Dictionary<String, Value>.Index] {
+    var order: [(prefix: UInt64, index: Dictionary<String, Value>.Index)] = []
+    order.reserveCapacity(dict.count)
+    for index in dict.indices where isIncluded(index) { order.append((utf8Prefix(dict[index].key), index)) }
+    order.sort { a, b in a.prefix != b.prefix ? a.prefix < b.prefix : utf8Precedes(dict[a.index].key, dict[b.index].key) }
+    return order.map(\.index)
+}
+
+/// A key's first eight UTF-8 bytes as a big-endian integer, zeros after a shorter key: keys whose
+/// integers differ are in the order of these integers.
+private func utf8Prefix(_ key: String) -> UInt64 {
+    var value: UInt64 = 0
+    var count = 0
+    for byte in key.utf8.prefix(8) {
+        value = value << 8 | UInt64(byte)
+        count += 1
+    }
+    return value << (8 * (8 - count))
+}
+
+/// Where the writer writes: memory that `Data` takes over at the end rather than copying. A manifest
+/// is ten megabytes: copying it (into as many fresh pages) was a third of its encoding in a build.
+private final class OutputBuffer {
+    private var start: UnsafeMutableRawPointer
+    private var count = 0
+    private var capacity: Int
+    private var taken = false
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1 << 12)
+        guard let memory = malloc(self.capacity) else { fatalError("out of memory") }
+        start = memory
+    }
+
+    deinit {
+        if !taken { free(start) }
+    }
+
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        start.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+        count += 1
+    }
+
+    func append(contentsOf bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (start + count).copyMemory(from: source, byteCount: bytes.count)
+        count += bytes.count
+    }
+
+    func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        append(contentsOf: UnsafeRawBufferPointer(bytes))
+    }
+
+    private func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        guard let memory = realloc(start, newCapacity) else { fatalError("out of memory") }
+        (start, capacity) = (memory, newCapacity)
+    }
+
+    /// The bytes, which the buffer no longer owns: call it once, last.
+    func data() -> Data {
+        taken = true
+        return Data(bytesNoCopy: start, count: count, deallocator: .free)
+    }
+}
 
 /// Writes JSON as JSONEncoder's `.prettyPrinted` does: two-space indents, `"key" : value`.
 private struct JSONWriter {
-    var out: [UInt8] = []
+    let out: OutputBuffer
     /// The last manifest, where its records are, and its bytes: a record equal to the last one is copied.
     var old: (manifest: Manifest, spans: ManifestSpans, bytes: UnsafeRawBufferPointer)?
     private var indent = 0
@@ -566,7 +922,7 @@ private struct JSONWriter {
     /// and closing it needs no blank line.
     private var hasMember = false
 
-    init() { out.reserveCapacity(1 << 16) }
+    init(capacity: Int) { out = OutputBuffer(capacity: capacity) }
 
     // MARK: the manifest types (keys in sorted order, nil optionals left out)
 
@@ -574,22 +930,43 @@ private struct JSONWriter {
         beginObject()
         if let events = m.events {
             key("events")
-            if let old, let span = old.spans.events, old.manifest.events == events { copy(span, old.bytes) } else { dictionary(events) { $0.event($1) } }
+            let last = old?.spans.events
+            if let last, Self.same(events, last) {
+                copy(last.whole)
+            } else {
+                dictionary(events, after: last) { w, event, _ in w.event(event) }
+            }
         }
-        key("files"); dictionary(m.files) { $0.string($1) }
+        key("files"); dictionary(m.files, after: old?.spans.files) { w, digest, _ in w.string(digest) }
         key("format"); int(m.format)
         key("guides")
-        dictionary(m.guides) { w, key, record in
-            if let old = w.old, let span = old.spans.guides[key], old.manifest.guides[key] == record { w.copy(span, old.bytes) } else { w.guideVersion(record) }
+        let guides = old?.spans.guides
+        dictionary(m.guides, after: guides) { w, record, position in
+            if let span = Self.unchanged(record, at: position, in: guides) { w.copy(span) } else { w.guideVersion(record) }
         }
-        key("inputs"); dictionary(m.inputs) { $0.string($1) }
+        key("inputs"); dictionary(m.inputs, after: old?.spans.inputs) { w, digest, _ in w.string(digest) }
         if let units = m.units {
             key("units")
-            dictionary(units) { w, key, record in
-                if let old = w.old, let span = old.spans.units[key], old.manifest.units?[key] == record { w.copy(span, old.bytes) } else { w.unit(record) }
+            let last = old?.spans.units
+            dictionary(units, after: last) { w, record, position in
+                if let span = Self.unchanged(record, at: position, in: last) { w.copy(span) } else { w.unit(record) }
             }
         }
         endObject()
+    }
+
+    /// Whether `dict` holds exactly the entries of `last`.
+    private static func same<Value: Equatable>(_ dict: [String: Value], _ last: ManifestEntries<Value>) -> Bool {
+        guard dict.count == last.keys.count else { return false }
+        for (key, value) in zip(last.keys, last.values) where dict[key] != value { return false }
+        return true
+    }
+
+    /// Where a value is in the last manifest's bytes, when it is the same there (`position`: where
+    /// its key is in `last`).
+    private static func unchanged<Value: Equatable>(_ value: Value, at position: Int?, in last: ManifestEntries<Value>?) -> Range<Int>? {
+        guard let position, let last, last.values.indices.contains(position), last.values[position] == value else { return nil }
+        return last.spans[position]
     }
 
     mutating func guideVersion(_ g: Manifest.GuideVersionRecord) {
@@ -661,24 +1038,62 @@ private struct JSONWriter {
     // MARK: containers
 
     mutating func dictionary<T>(_ dict: [String: T], _ value: (inout JSONWriter, T) -> Void) {
-        dictionary(dict) { w, _, element in value(&w, element) }
+        dictionary(dict, after: nil) { w, element, _ in value(&w, element) }
     }
 
-    mutating func dictionary<T>(_ dict: [String: T], _ value: (inout JSONWriter, String, T) -> Void) {
+    /// Writes `dict` in UTF-8 key order; `value` writes a value, given where its key is in the last
+    /// manifest's entries of that dictionary (`last`) when it is there.
+    mutating func dictionary<T>(_ dict: [String: T], after last: ManifestEntries<T>?, _ value: (inout JSONWriter, T, Int?) -> Void) {
         beginObject()
-        // Keys alone are sorted: moving (key, record) pairs costs more than looking each value up again.
-        for k in dict.keys.sorted(by: utf8Precedes) {
-            nextLine()
-            string(k)
-            append(" : ")
-            value(&self, k, dict[k]!)
+        for (index, position) in Self.order(of: dict, after: last) {
+            let (key, element) = dict[index]
+            member(key)
+            value(&self, element, position)
         }
         endObject()
     }
 
+    /// The indices of `dict`'s entries in UTF-8 key order, each with where its key is in `last`. The
+    /// order is `last`'s when there is one, not sorted again: most often the keys are the same, and
+    /// the few new ones are merged in.
+    private static func order<T>(of dict: [String: T], after last: ManifestEntries<T>?) -> [(index: Dictionary<String, T>.Index, position: Int?)] {
+        guard let last else { return sortedIndices(dict).map { ($0, nil) } }
+        var kept: [(index: Dictionary<String, T>.Index, position: Int?)] = []
+        kept.reserveCapacity(dict.count)
+        for (position, key) in last.keys.enumerated() {
+            if let index = dict.index(forKey: key) { kept.append((index, position)) }
+        }
+        guard kept.count < dict.count else { return kept }
+        let isKept = Set(kept.map(\.index))
+        var merged: [(index: Dictionary<String, T>.Index, position: Int?)] = []
+        merged.reserveCapacity(dict.count)
+        var from = 0
+        for index in sortedIndices(dict, where: { !isKept.contains($0) }) {
+            let key = dict[index].key
+            // The first kept key after it: binary search.
+            var (low, high) = (from, kept.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if utf8Precedes(dict[kept[middle].index].key, key) { low = middle + 1 } else { high = middle }
+            }
+            merged += kept[from..<low]
+            merged.append((index, nil))
+            from = low
+        }
+        merged += kept[from...]
+        return merged
+    }
+
+    /// The start of a dictionary's member: its key.
+    private mutating func member(_ key: String) {
+        nextLine()
+        string(key)
+        append(" : ")
+    }
+
     /// A value as the last manifest has it, at the same depth: the bytes this writer wrote for it then.
-    mutating func copy(_ span: Range<Int>, _ bytes: UnsafeRawBufferPointer) {
-        guard span.lowerBound >= 0, span.upperBound <= bytes.count else { return }
+    mutating func copy(_ span: Range<Int>) {
+        guard let bytes = old?.bytes, span.lowerBound >= 0, span.upperBound <= bytes.count else { return }
         out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[span]))
         hasMember = true
     }
@@ -750,50 +1165,41 @@ private struct JSONWriter {
                 buffer[start] = Byte.zero + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            out.append(contentsOf: buffer[start...])
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
         }
     }
 
     mutating func string(_ text: String) {
         out.append(Byte.quote)
-        var text = text
-        text.withUTF8 { utf8 in
-            // Runs of bytes that need no escaping are copied at once.
-            var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == Byte.quote || byte == Byte.backslash {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                out.append(Byte.backslash)
-                switch byte {
-                case Byte.quote, Byte.backslash: out.append(byte)
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [UInt8(ascii: "u"), Byte.zero, Byte.zero, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        // In place, without a copy of the String (and its retain and release).
+        if text.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var copy = text
+            copy.withUTF8 { escaped($0) }
         }
         out.append(Byte.quote)
     }
+
+    /// A string's bytes, escaped as JSONEncoder escapes them.
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // Runs of bytes that need no escaping are copied at once.
+        var runStart = 0
+        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == Byte.quote || byte == Byte.backslash {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            runStart = index + 1
+            out.append(Byte.backslash)
+            switch byte {
+            case Byte.quote, Byte.backslash: out.append(byte)
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                for digit in [UInt8(ascii: "u"), Byte.zero, Byte.zero, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] { out.append(digit) }
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    }
 }
 
-/// The order of JSONEncoder's `.sortedKeys`: UTF-8 bytes, unnormalised.
-private func utf8Precedes(_ a: String, _ b: String) -> Bool {
-    let fast = a.utf8.withContiguousStorageIfAvailable { x in
-        b.utf8.withContiguousStorageIfAvailable { y in
-            let common = min(x.count, y.count)
-            if common > 0, let p = x.baseAddress, let q = y.baseAddress {
-                let order = memcmp(p, q, common)
-                if order != 0 { return order < 0 }
-            }
-            return x.count < y.count
-        }
-    }
-    if let fast, let fast { return fast }
-    return a.utf8.lexicographicallyPrecedes(b.utf8)
-}

@@ -386,10 +386,11 @@ struct ManifestJSONTests {
     }
 }
 
-// MARK: writing with the last manifest
+// MARK: reading on two threads, writing with the last manifest
 
 extension ManifestJSONTests {
-    /// A manifest with many guides and units, with keys and strings that need care among them.
+    /// A manifest with many guides and units, laid out as GoLive writes them (so that a second
+    /// reader has places to start from), with keys and strings that need care among them.
     static func many(_ seed: UInt64, guides: Int = 40, units: Int = 40) -> Manifest {
         var rng = SplitMix(seed)
         let short = awkward.filter { $0.utf8.count < 200 }
@@ -413,6 +414,86 @@ extension ManifestJSONTests {
                                                        events: rng.next() % 2 == 0 ? [key("uid", i): [pick()]] : nil, warnings: warnings))
         }, uniquingKeysWith: { a, _ in a })
         return m
+    }
+
+    /// Whether two readings found the same places and orders.
+    static func sameSpans(_ a: ManifestSpans, _ b: ManifestSpans) -> Bool {
+        func same<V: Equatable>(_ x: ManifestEntries<V>?, _ y: ManifestEntries<V>?) -> Bool {
+            x?.keys == y?.keys && x?.values == y?.values && x?.spans == y?.spans && x?.whole == y?.whole
+        }
+        return same(a.files, b.files) && same(a.inputs, b.inputs) && same(a.guides, b.guides) && same(a.events, b.events) && same(a.units, b.units)
+    }
+
+    /// Decodes `data` with a second reader starting wherever it can, every `step` bytes, and expects
+    /// what one reader alone reads. Returns how many of those starts were taken.
+    @discardableResult
+    static func expectTwoReadersReadWhatOneReads(_ data: Data, step: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
+        let one = Manifest.decodeJSONKeepingBytes(data, splitFrom: data.count)
+        var starts = Set<Int>()
+        for from in stride(from: 0, to: data.count, by: max(1, step)) {
+            guard let point = Manifest.jsonSplitPoint(in: data, from: from), starts.insert(point).inserted else { continue }
+            let two = Manifest.decodeJSONKeepingBytes(data, splitFrom: from)
+            #expect(two?.manifest == one?.manifest, "second reader from \(point)", sourceLocation: sourceLocation)
+            if let one, let two { #expect(sameSpans(one.spans, two.spans), "second reader from \(point)", sourceLocation: sourceLocation) }
+            #expect((two == nil) == (one == nil), sourceLocation: sourceLocation)
+        }
+        return starts.count
+    }
+
+    @Test(arguments: 0..<8 as Range<UInt64>)
+    func twoReadersReadWhatOneReads(seed: UInt64) throws {
+        let manifest = Self.many(seed)
+        let data = manifest.encodeJSON()
+        #expect(Manifest.decodeJSON(data) == manifest)
+        let starts = Self.expectTwoReadersReadWhatOneReads(data, step: 97)
+        #expect(starts > 40, "guides and units offer many places to start from")
+    }
+
+    /// Duplicate keys after the point the second reader starts from, in the table it starts in and at
+    /// the top level: the first still wins, as with JSONDecoder.
+    @Test(arguments: 0..<4 as Range<UInt64>)
+    func duplicateKeysAcrossTheTwoReadersKeepTheFirst(seed: UInt64) throws {
+        let manifest = Self.many(seed)
+        var text = Self.text(manifest.encodeJSON())
+        let firstGuide = try #require(manifest.guides.keys.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }))
+        let firstUnit = try #require(manifest.units?.keys.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }))
+        let escapedGuide = String(decoding: try JSONEncoder().encode(firstGuide), as: UTF8.self)
+        let escapedUnit = String(decoding: try JSONEncoder().encode(firstUnit), as: UTF8.self)
+        // At the end of the guides and of the units, and at the end of the document.
+        let guidesEnd = try #require(text.range(of: "\n  },\n  \"inputs\""))
+        text.insert(contentsOf: ",\n    \(escapedGuide) : {\"changes\":[],\"digest\":\"dup\",\"version\":\"9\"}", at: guidesEnd.lowerBound)
+        let unitsEnd = try #require(text.range(of: "\n  }\n}", options: .backwards))
+        text.insert(contentsOf: ",\n    \(escapedUnit) : {\"files\":{},\"key\":\"dup\"}", at: unitsEnd.lowerBound)
+        let end = try #require(text.range(of: "\n}", options: .backwards))
+        text.insert(contentsOf: ",\n  \"format\" : 7,\n  \"files\" : {},\n  \"guides\" : {},\n  \"units\" : null,\n  \"events\" : {}", at: end.lowerBound)
+        let data = Data(text.utf8)
+        let read = try #require(Manifest.decodeJSON(data))
+        #expect(read == manifest)
+        #expect(read == Self.normalized(Self.codableDecoded(data)))
+        #expect(Self.expectTwoReadersReadWhatOneReads(data, step: 89) > 20)
+    }
+
+    /// Anything malformed, wherever it is, reads as nil with two readers as with one.
+    @Test func malformedDocumentsReadAsNilWithTwoReaders() throws {
+        let original = [UInt8](Self.many(7, guides: 12, units: 12).encodeJSON())
+        let alphabet = Array(#"{}[]":,\ 0123456789.eE+-tfnulx"#.utf8) + [0x00, 0x0A, 0x80, 0xC3, 0xFF]
+        var rng = SplitMix(11)
+        for _ in 0..<(Int(ProcessInfo.processInfo.environment["FUZZ_N"] ?? "") ?? 150) / 10 {
+            var bytes = original
+            for _ in 0..<(1 + rng.next() % 3) {
+                let at = Int(rng.next() % UInt64(bytes.count))
+                let byte = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                switch rng.next() % 3 {
+                case 0: bytes[at] = byte
+                case 1: bytes.insert(byte, at: at)
+                default: bytes.remove(at: at)
+                }
+            }
+            Self.expectTwoReadersReadWhatOneReads(Data(bytes), step: 211)
+        }
+        for length in stride(from: original.count / 3, to: original.count, by: 397) {
+            Self.expectTwoReadersReadWhatOneReads(Data(original[..<length]), step: 499)
+        }
     }
 
     /// Random edits of a manifest, as a rebuild makes them: some keys removed, some added (before,

@@ -31,10 +31,14 @@ extension Manifest {
     }
 
     /// The manifest in `data` with where its records are in it, so that the next manifest can copy
-    /// the ones that did not change (see `ManifestBytes`).
-    static func decodeJSONKeepingBytes(_ data: Data) -> ManifestBytes? {
-        data.withUnsafeBytes { raw -> ManifestBytes? in
-            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
+    /// the ones that did not change (see `ManifestBytes`). `splitFrom`: where to look for the point
+    /// from which a second thread reads (see `Split`), for tests; by default, near the middle of a
+    /// big manifest.
+    static func decodeJSONKeepingBytes(_ data: Data, splitFrom: Int? = nil) -> ManifestBytes? {
+        let split = Split.start(data, from: splitFrom)
+        defer { split?.reading.drop() }
+        return data.withUnsafeBytes { raw -> ManifestBytes? in
+            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self), split: split)
             guard let (manifest, spans) = try? reader.document() else { return nil }
             return ManifestBytes(manifest: manifest, data: data, spans: spans)
         }
@@ -188,6 +192,18 @@ private struct Table<Value: Sendable>: Sendable {
         entries.spans.append(span)
         if let first = dictionary.updateValue(value, forKey: key) { dictionary[key] = first }
     }
+
+    /// This part of a table followed by the rest of it, as the other reader read it (see `Split`).
+    mutating func append(contentsOf rest: Table) {
+        if ascending, let last = entries.keys.last, let first = rest.entries.keys.first { ascending = utf8Precedes(last, first) }
+        ascending = ascending && rest.ascending
+        entries.keys += rest.entries.keys
+        entries.values += rest.entries.values
+        entries.spans += rest.entries.spans
+        entries.whole = entries.whole.lowerBound..<rest.entries.whole.upperBound
+        dictionary.merge(rest.dictionary) { first, _ in first }
+        lastKey = rest.lastKey
+    }
 }
 
 /// The manifest's members as read so far.
@@ -198,6 +214,16 @@ private struct Members: Sendable {
     var guides: Table<Manifest.GuideVersionRecord>?
     var events: Table<Manifest.EventRecord>??
     var units: Table<Manifest.UnitRecord>??
+
+    /// These, completed by the members that come after them in the document.
+    mutating func merge(_ later: Members) {
+        if let value = later.format { keepFirst(&format, value) }
+        if let value = later.files { keepFirst(&files, value) }
+        if let value = later.inputs { keepFirst(&inputs, value) }
+        if let value = later.guides { keepFirst(&guides, value) }
+        if let value = later.events { keepFirst(&events, value) }
+        if let value = later.units { keepFirst(&units, value) }
+    }
 
     func manifest() throws(Malformed) -> (Manifest, ManifestSpans) {
         guard let format, let files, let inputs, let guides else { throw Malformed() }
@@ -236,10 +262,15 @@ private struct JSONReader {
     /// and unknown keys go. The next encoding copies records as they are: from JSON written
     /// otherwise (`\/`, `\u00E9`, `1.0`), that would not give this codec's bytes.
     var canonical = true
+    /// The other reader, when there is one.
+    let split: Split?
     /// Values nested deeper than this in unknown keys are refused rather than risk the stack.
     static let maxDepth = 512
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>, split: Split? = nil) {
+        self.bytes = bytes
+        self.split = split
+    }
 
     // MARK: the manifest types
 
@@ -253,43 +284,55 @@ private struct JSONReader {
             i += 1
             try end()
         } else {
-            try manifestMembers(into: &members)
+            try manifestMembers(into: &members, afterValue: false)
         }
         let (manifest, spans) = try members.manifest()
         return (manifest, canonical ? spans : ManifestSpans())
     }
 
-    /// Reads the manifest's members, from the first one to the end of the document.
-    mutating func manifestMembers(into members: inout Members) throws(Malformed) {
+    /// Reads the manifest's members up to the end of the document; `afterValue`: from just after a
+    /// member's value (where the other reader goes on after its part of a table, see `Split`).
+    mutating func manifestMembers(into members: inout Members, afterValue: Bool) throws(Malformed) {
+        var afterValue = afterValue
         while true {
+            if afterValue {
+                skipWhitespace()
+                guard i < bytes.count else { throw Malformed() }
+                let next = bytes[i]
+                i += 1
+                if next == Byte.closeBrace { break }
+                guard next == Byte.comma else { throw Malformed() }
+            }
             skipWhitespace()
             let name = try fieldName()
             try colon()
-            try member(name, into: &members)
-            skipWhitespace()
-            guard i < bytes.count else { throw Malformed() }
-            let next = bytes[i]
-            i += 1
-            if next == Byte.closeBrace { break }
-            guard next == Byte.comma else { throw Malformed() }
+            if try member(name, into: &members) { return }
+            afterValue = true
         }
         try end()
     }
 
-    mutating func member(_ name: FieldName, into m: inout Members) throws(Malformed) {
+    /// Reads a member's value; true when the other reader read the rest of the document.
+    mutating func member(_ name: FieldName, into m: inout Members) throws(Malformed) -> Bool {
         switch name {
         case "format": keepFirst(&m.format, try int())
-        case "files": keepFirst(&m.files, try table(expecting: m.files == nil) { r throws(Malformed) in try r.string() })
-        case "inputs": keepFirst(&m.inputs, try table(expecting: m.inputs == nil) { r throws(Malformed) in try r.string() })
-        case "guides": keepFirst(&m.guides, try table { r throws(Malformed) in try r.guideVersion() })
+        case "files": keepFirst(&m.files, try table(expecting: m.files == nil) { r throws(Malformed) in try r.string() }.table)
+        case "inputs": keepFirst(&m.inputs, try table(expecting: m.inputs == nil) { r throws(Malformed) in try r.string() }.table)
+        case "guides":
+            let (table, rest) = try table(splitAs: .guides, \.guides) { r throws(Malformed) in try r.guideVersion() }
+            keepFirst(&m.guides, table)
+            if let rest { m.merge(rest); return true }
         case "events":
             if try null() { keepFirst(&m.events, nil); break }
-            keepFirst(&m.events, try table(expecting: m.events == nil) { r throws(Malformed) in try r.event() })
+            keepFirst(&m.events, try table(expecting: m.events == nil) { r throws(Malformed) in try r.event() }.table)
         case "units":
             if try null() { keepFirst(&m.units, nil); break }
-            keepFirst(&m.units, try table { r throws(Malformed) in try r.unit() })
+            let (table, rest) = try table(splitAs: .units, \.units) { r throws(Malformed) in try r.unit() }
+            keepFirst(&m.units, table)
+            if let rest { m.merge(rest); return true }
         default: try skipValue()
         }
+        return false
     }
 
     mutating func guideVersion() throws(Malformed) -> Manifest.GuideVersionRecord {
@@ -476,11 +519,14 @@ private struct JSONReader {
         return result
     }
 
-    /// A dictionary of the top level. `expecting`: whether to count its members first.
-    mutating func table<T>(expecting: Bool = false, _ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> Table<T> {
+    /// A dictionary of the top level, which the other reader may have read from one of its members on
+    /// (`kind`: which one it would be, `part`: where its part is in what it read): its part is then
+    /// appended, and `rest` is what it read after. `expecting`: whether to count its members first.
+    mutating func table<T>(splitAs kind: Split.Kind? = nil, _ part: (Handover) -> Table<T>? = { _ in nil }, expecting: Bool = false,
+                           _ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> (table: Table<T>, rest: Members?) {
         skipWhitespace()
-        let start = i
         var table = Table<T>()
+        table.entries.whole = i..<i
         table.laidOut = opensAsWritten()
         if expecting { table.reserveCapacity(expectedMembers(from: i)) }
         try expect(Byte.openBrace)
@@ -488,10 +534,16 @@ private struct JSONReader {
         if i < bytes.count, bytes[i] == Byte.closeBrace {
             i += 1
         } else {
-            try tableMembers(into: &table, value)
+            let stop = kind != nil && split?.kind == kind ? split?.point : nil
+            if try tableMembers(into: &table, stoppingAt: stop, value), let split {
+                guard let handover = split.reading.value(), let rest = part(handover) else { throw Malformed() }
+                table.append(contentsOf: rest)
+                canonical = canonical && handover.canonical
+                return (table, handover.rest)
+            }
         }
-        table.entries.whole = start..<i
-        return table
+        table.entries.whole = table.entries.whole.lowerBound..<i
+        return (table, nil)
     }
 
     /// How many members the table from `start` has, when it is laid out as this codec writes it: one
@@ -512,10 +564,13 @@ private struct JSONReader {
         return count
     }
 
-    /// The members of a table, from the first byte of one to the closing brace.
-    mutating func tableMembers<T>(into table: inout Table<T>, _ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) {
+    /// The members of a table, from the first byte of one to the closing brace; stops, and returns
+    /// true, where a member starts at `stop`.
+    mutating func tableMembers<T>(into table: inout Table<T>, stoppingAt stop: Int?,
+                                  _ value: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> Bool {
         while true {
             skipWhitespace()
+            if i == stop { return true }
             let keyStart = i + 1
             let (key, unescaped) = try stringToken()
             let raw = unescaped ? keyStart..<(i - 1) : nil
@@ -528,7 +583,7 @@ private struct JSONReader {
             let next = bytes[i]
             i += 1
             if next == Byte.comma { continue }
-            if next == Byte.closeBrace { return }
+            if next == Byte.closeBrace { return false }
             throw Malformed()
         }
     }
@@ -837,6 +892,163 @@ private struct JSONReader {
     }
 }
 
+
+// MARK: reading on two threads
+
+/// A big manifest is read by two threads: this one from the start, another from a member of the
+/// `guides` or `units` table near the middle to the end. Where to start is guessed from the layout
+/// this codec writes, and only trusted if the first reader, going through the table, comes to a
+/// member that starts exactly there: reading is deterministic, so the other reader then read the
+/// rest as this one would have (a document that is not laid out that way is read by one thread).
+/// Its part of the table is appended to the first reader's and the members it read after the table
+/// complete the first reader's: the first of duplicate keys still wins. The tables split are those
+/// of records, whose own dictionaries are built by the thread that reads them: only the table's
+/// dictionary itself, of a few thousand entries, is built once both parts are read.
+private struct Split {
+    enum Kind: Sendable { case guides, units }
+
+    let point: Int
+    let kind: Kind
+    let reading: OffloadedWork<Handover?>
+
+    /// Below this size, a second thread does not pay for itself.
+    static let minimumSize = 1 << 20
+
+    /// Starts the other reader, if `data` is big enough and laid out as expected. `from`: where to
+    /// look for its starting point.
+    static func start(_ data: Data, from: Int?) -> Split? {
+        // The second half of the bytes takes a little longer to read than the first (records, where
+        // the first half also has flat dictionaries of strings), and the other thread starts later.
+        guard let from = from ?? (data.count >= minimumSize ? data.count * 9 / 20 : nil) else { return nil }
+        let found = data.withUnsafeBytes { raw in point(in: raw.assumingMemoryBound(to: UInt8.self), from: from) }
+        guard let (point, kind) = found else { return nil }
+        let reading = OffloadedWork<Handover?> {
+            data.withUnsafeBytes { raw in
+                var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
+                return reader.handover(from: point, kind: kind)
+            }
+        }
+        DispatchQueue.global().async { reading.run() }
+        return Split(point: point, kind: kind, reading: reading)
+    }
+
+    /// The first member of a guide or a unit after `from`: a line indented by four spaces (the
+    /// members of the top-level dictionaries) whose value opens a record on the next line with the
+    /// first field of a guide (`changes`) or of a unit (`events`, or `files` without events).
+    static func point(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Kind)? {
+        let memberIndent = Array("\n    \"".utf8)
+        let fields: [(prefix: [UInt8], kind: Kind)] = [
+            (Array(" : {\n      \"changes\"".utf8), .guides),
+            (Array(" : {\n      \"events\"".utf8), .units),
+            (Array(" : {\n      \"files\"".utf8), .units),
+        ]
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+        }
+        var index = max(from, 0)
+        let limit = min(bytes.count, index + bytes.count / 4)
+        while index < limit {
+            guard bytes[index] == Byte.newline, matches(memberIndent, at: index) else { index += 1; continue }
+            let start = index + memberIndent.count - 1
+            // The key's closing quote: keys this codec writes in these tables have no escapes.
+            var end = start + 1
+            while end < limit, bytes[end] != Byte.quote, bytes[end] != Byte.backslash, bytes[end] != Byte.newline { end += 1 }
+            if end < limit, bytes[end] == Byte.quote, let field = fields.first(where: { matches($0.prefix, at: end + 1) }) {
+                return (start, field.kind)
+            }
+            index = end
+        }
+        return nil
+    }
+}
+
+extension Manifest {
+    /// Where a second thread would start reading `data` (see `Split`) when looking from `from`, for tests.
+    static func jsonSplitPoint(in data: Data, from: Int) -> Int? {
+        data.withUnsafeBytes { raw in Split.point(in: raw.assumingMemoryBound(to: UInt8.self), from: from)?.0 }
+    }
+}
+
+/// What the other reader read: its part of the table, and the members after it.
+private struct Handover: Sendable {
+    var guides: Table<Manifest.GuideVersionRecord>?
+    var units: Table<Manifest.UnitRecord>?
+    var rest = Members()
+    var canonical = true
+}
+
+extension JSONReader {
+    /// The other reader's part: from `point`, a member of the `kind` table, to the end of the document.
+    mutating func handover(from point: Int, kind: Split.Kind) -> Handover? {
+        i = point
+        var handover = Handover()
+        do throws(Malformed) {
+            switch kind {
+            case .guides:
+                var part = Table<Manifest.GuideVersionRecord>()
+                part.entries.whole = point..<point
+                _ = try tableMembers(into: &part, stoppingAt: nil) { r throws(Malformed) in try r.guideVersion() }
+                part.entries.whole = point..<i
+                handover.guides = part
+            case .units:
+                var part = Table<Manifest.UnitRecord>()
+                part.entries.whole = point..<point
+                _ = try tableMembers(into: &part, stoppingAt: nil) { r throws(Malformed) in try r.unit() }
+                part.entries.whole = point..<i
+                handover.units = part
+            }
+            try manifestMembers(into: &handover.rest, afterValue: true)
+        } catch {
+            return nil
+        }
+        handover.canonical = canonical
+        return handover
+    }
+}
+
+/// Work that another thread is asked to do, and that whichever thread needs it first does: the
+/// first reader never waits for a thread that has not started (there may be none free for it).
+/// `value()` is called at most once, and not after `drop()`.
+private final class OffloadedWork<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let done = DispatchSemaphore(value: 0)
+    // Read and written under `lock`.
+    private var work: (@Sendable () -> Value)?
+    private var result: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) { self.work = work }
+
+    private func take() -> (@Sendable () -> Value)? {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = work
+        work = nil
+        return taken
+    }
+
+    /// On the other thread: does the work, unless it was done or dropped already.
+    func run() {
+        guard let work = take() else { return }
+        let value = work()
+        lock.lock()
+        result = value
+        lock.unlock()
+        done.signal()
+    }
+
+    /// Does the work here if no thread has started it, else waits for it.
+    func value() -> Value {
+        if let work = take() { return work() }
+        done.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        guard let result else { fatalError("OffloadedWork: no value after the signal") }
+        return result
+    }
+
+    /// The work will not be needed: a thread that has not started it will not.
+    func drop() { _ = take() }
+}
 
 // MARK: writing
 

@@ -333,25 +333,14 @@ extension Manifest {
                                           events: copies.isEmpty ? nil : copies,
                                           warnings: unit.warnings.isEmpty ? nil : unit.warnings))
         }
-        if let last = previous?.units, let lastEvents = previous?.events, rendered.count < units.count {
-            recordChanges(fresh, events, units: units, last: last, lastEvents: lastEvents)
-            return
-        }
-        var records: [String: UnitRecord] = [:]
-        records.reserveCapacity(units.count)
-        for (name, record) in fresh { records[name] = record }
-        for unit in units where unit.kept {
-            guard let record = previous?.units?[unit.name] else { continue }
-            for uid in (record.events ?? [:]).keys where events[uid] == nil { events[uid] = previous?.events?[uid] }
-            records[unit.name] = record
-        }
-        self.events = events.isEmpty ? nil : events
-        self.units = records.isEmpty ? nil : records
+        // A manifest written before units were recorded has events no unit owns: none of them carry over.
+        let last = previous?.units ?? [:]
+        recordChanges(fresh, events, units: units, last: last, lastEvents: previous?.units == nil ? [:] : previous?.events ?? [:])
     }
 
-    /// `record` when most units are kept: the last build's records and events, with those of the
-    /// rendered units replaced, rather than thousands of kept ones copied one by one. The result is
-    /// the same: each kept unit's record and the last records of its events, the rendered ones' anew.
+    /// The last build's records and events, with those of the rendered units replaced, rather than
+    /// thousands of kept ones copied one by one: each kept unit's record and the last records of its
+    /// events, the rendered ones' anew, and nothing of units that no longer exist.
     private mutating func recordChanges(_ fresh: [(String, UnitRecord)], _ rendered: [String: EventRecord], units: [UnitOutcome],
                                         last: [String: UnitRecord], lastEvents: [String: EventRecord]) {
         var records = last

@@ -358,6 +358,21 @@ struct ManifestJSONTests {
         #expect(Manifest.decodeJSON(unclosed) == nil)
     }
 
+    /// `original` with one to three bytes replaced, inserted or removed, taken from `alphabet`.
+    static func mutated(_ original: [UInt8], _ alphabet: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+        var bytes = original
+        for _ in 0..<(1 + rng.next() % 3) {
+            let at = Int(rng.next() % UInt64(bytes.count))
+            let byte = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+            switch rng.next() % 3 {
+            case 0: bytes[at] = byte
+            case 1: bytes.insert(byte, at: at)
+            default: bytes.remove(at: at)
+            }
+        }
+        return bytes
+    }
+
     /// Random byte edits of a small manifest: never a trap, and the same answer as JSONDecoder.
     @Test func mutatedManifestsAgreeWithJSONDecoder() throws {
         let original = [UInt8](try Self.codableEncoded(Self.small))
@@ -365,16 +380,7 @@ struct ManifestJSONTests {
         var rng = SplitMix(7)
         var accepted = 0
         for _ in 0..<(Int(ProcessInfo.processInfo.environment["FUZZ_N"] ?? "") ?? 3_000) {
-            var bytes = original
-            for _ in 0..<(1 + rng.next() % 3) {
-                let at = Int(rng.next() % UInt64(bytes.count))
-                let byte = alphabet[Int(rng.next() % UInt64(alphabet.count))]
-                switch rng.next() % 3 {
-                case 0: bytes[at] = byte
-                case 1: bytes.insert(byte, at: at)
-                default: bytes.remove(at: at)
-                }
-            }
+            let bytes = Self.mutated(original, alphabet, &rng)
             let data = Data(bytes)
             let mine = Manifest.decodeJSON(data)
             if mine != nil { accepted += 1 }
@@ -479,16 +485,7 @@ extension ManifestJSONTests {
         let alphabet = Array(#"{}[]":,\ 0123456789.eE+-tfnulx"#.utf8) + [0x00, 0x0A, 0x80, 0xC3, 0xFF]
         var rng = SplitMix(11)
         for _ in 0..<(Int(ProcessInfo.processInfo.environment["FUZZ_N"] ?? "") ?? 150) / 10 {
-            var bytes = original
-            for _ in 0..<(1 + rng.next() % 3) {
-                let at = Int(rng.next() % UInt64(bytes.count))
-                let byte = alphabet[Int(rng.next() % UInt64(alphabet.count))]
-                switch rng.next() % 3 {
-                case 0: bytes[at] = byte
-                case 1: bytes.insert(byte, at: at)
-                default: bytes.remove(at: at)
-                }
-            }
+            let bytes = Self.mutated(original, alphabet, &rng)
             Self.expectTwoReadersReadWhatOneReads(Data(bytes), step: 211)
         }
         for length in stride(from: original.count / 3, to: original.count, by: 397) {

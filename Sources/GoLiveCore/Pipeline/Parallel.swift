@@ -14,6 +14,13 @@ enum Parallel {
         return slots.collected()
     }
 
+    /// `count` items cut into `parts` contiguous ranges, in order (fewer when there are few items):
+    /// for work shared out in slices that each keep state of their own.
+    static func slices(_ count: Int, _ parts: Int) -> [Range<Int>] {
+        let size = max(1, (count + max(parts, 1) - 1) / max(parts, 1))
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
     /// Each item writes only its own slot; the lock makes those writes visible to the collecting thread.
     private final class Slots<Result>: @unchecked Sendable {
         private let lock = NSLock()

@@ -61,9 +61,7 @@ struct CommsPlanDocument {
             out += "<tr><td>" + Preformatted.text(row["date"]) + "</td><td>" + Preformatted.text(row["time"])
             out += "</td><td><a href=\"" + Preformatted.text(row["link"]) + "\">" + Preformatted.text(row["message"])
             out += "</a></td>"
-            for cell in ["channel", "audience", "wave", "headcount"] {
-                out += "<td>" + Preformatted.text(row[cell]) + "</td>"
-            }
+            Preformatted.cells(row, ["channel", "audience", "wave", "headcount"], into: &out)
             out += "</tr>\n"
         }
         return out

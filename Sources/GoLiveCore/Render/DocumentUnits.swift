@@ -82,7 +82,7 @@ final class DocumentUnits: Sendable {
     }
 
     /// Each audience's kit: it links to the documents rendered before it, so it is keyed on their paths.
-    /// `earlierKey`: the `UnitKeys.paths` of `earlier`.
+    /// `earlierKey`: the `UnitKeys.PathSet` key of `earlier`.
     func kitUnits(earlier: [OutputFile], earlierKey: String) -> [RenderUnit] {
         // Made by the first kit that renders: a rebuild that keeps every kit never needs it.
         let existing = Shared { Set(earlier.map(\.path)) }

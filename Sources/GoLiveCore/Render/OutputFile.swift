@@ -60,12 +60,15 @@ public struct OutputFile: Sendable, Equatable {
         return low < files.count && files[low].path == path ? files[low] : nil
     }
 
+    /// Whether `files` are in path order (`<`), as a build gives them.
+    static func isSortedByPath(_ files: [OutputFile]) -> Bool {
+        files.indices.dropFirst().allSatisfy { files[$0 - 1].path < files[$0].path }
+    }
+
     /// Finds files of `files` by path: by bisection when they are sorted (as a build gives them, tens of
     /// thousands of them, of which it looks a few up), else through a dictionary.
     static func finder(_ files: [OutputFile]) -> (String) -> OutputFile? {
-        var sorted = true
-        for index in files.indices.dropFirst() where !(files[index - 1].path < files[index].path) { sorted = false; break }
-        if sorted { return { find($0, inSorted: files) } }
+        if isSortedByPath(files) { return { find($0, inSorted: files) } }
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return { byPath[$0] }
     }

@@ -12,6 +12,15 @@ enum Preformatted {
         }
     }
 
+    /// What `<td>{{cell}}</td>` for each of `cells` prints, added to `out`: the cells of a table row.
+    static func cells(_ row: [String: Any], _ cells: [String], into out: inout String) {
+        for cell in cells {
+            out += "<td>"
+            out += text(row[cell])
+            out += "</td>"
+        }
+    }
+
     /// What `{{#list}}⏎- {{.}}⏎{{/list}}` prints, less its last line break, so that a template line
     /// `{{{listLines}}}` (whose own line break ends it) inside `{{#hasList}}…{{/hasList}}` prints the same.
     static func bulletLines(_ items: [String]) -> String {

@@ -77,7 +77,7 @@ struct UnitRunner: Sendable {
         }
         // Tens of thousands of kept files are listed on every core, in slices kept in order.
         let (digests, keep) = (self.digests, toKeep)
-        let slices = Parallel.map(Self.slices(toKeep.count, parallelism), threads: parallelism) { range in
+        let slices = Parallel.map(Parallel.slices(toKeep.count, parallelism), threads: parallelism) { range in
             var files: [OutputFile] = []
             var outcomes: [UnitOutcome] = []
             for (unit, record) in keep[range] {
@@ -112,11 +112,5 @@ struct UnitRunner: Sendable {
                                         warnings: result.diagnostics.all, kept: false, calendar: result.calendar))
         }
         return (files, outcomes)
-    }
-
-    /// `count` items cut into `parts` contiguous ranges (fewer when there are few items).
-    static func slices(_ count: Int, _ parts: Int) -> [Range<Int>] {
-        let size = max(1, (count + max(parts, 1) - 1) / max(parts, 1))
-        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 }

@@ -73,14 +73,7 @@ struct UnitKeys: Sendable {
         return key.value
     }
 
-    /// The set of paths of `files`, for units that link to the documents rendered before them.
-    static func paths(_ files: [OutputFile]) -> String {
-        var set = PathSet()
-        set.add(files)
-        return set.key
-    }
-
-    /// A set of paths as a key: a sum of each path's digest, the same whatever the order, with no sort
+    /// The set of paths of the documents rendered before a unit that links to them, as a key: a sum of each path's digest, the same whatever the order, with no sort
     /// of tens of thousands of paths; kept up to date as units render rather than summed again.
     struct PathSet: Sendable {
         private var count = 0

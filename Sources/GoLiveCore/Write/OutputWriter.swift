@@ -21,8 +21,7 @@ public struct OutputWriter: Sendable {
     public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:]) -> Report {
         var report = Report()
         report.unchanged.reserveCapacity(files.count)
-        let isSorted = files.indices.dropFirst().allSatisfy { files[$0 - 1].path < files[$0].path }
-        for file in isSorted ? files : files.sorted(by: { $0.path < $1.path }) {
+        for file in OutputFile.isSortedByPath(files) ? files : files.sorted(by: { $0.path < $1.path }) {
             switch file.stored?.place {
             case .inPlace?: report.unchanged.append(file.path); continue
             case .staged?, .discarded?: report.written.append(file.path); continue
@@ -49,11 +48,9 @@ public struct OutputWriter: Sendable {
         // One stat per file of the last build: tens of thousands, on every core.
         let records = Array(units)
         let base = directory.path + "/"   // plain strings: a URL per file costs more than its stat
-        // In two halves, each with its own path buffer.
+        // In one slice per core, each with its own path buffer.
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        let chunk = (records.count + threads - 1) / max(threads, 1)
-        let halves = stride(from: 0, to: records.count, by: max(chunk, 1)).map { $0..<min($0 + chunk, records.count) }
-        let intact = Parallel.map(halves, threads: threads) { range in
+        let intact = Parallel.map(Parallel.slices(records.count, threads), threads: threads) { range in
             var sizer = FileBytes.Sizer(folder: base)
             return records[range].map { _, record in
                 record.files.allSatisfy { path, size in

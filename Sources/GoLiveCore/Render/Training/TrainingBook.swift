@@ -29,8 +29,6 @@ struct TrainingBook {
         zone = plan.project.timeZone
     }
 
-    /// Audiences that follow at least one module, in the plan's order.
-    var trainedAudiences: [Audience] { plan.audiences.filter { !$0.modules.isEmpty } }   // as `TrainingDocuments` lists them
 
     func sessions(of audience: Audience) -> [ScheduledSession] { byAudience[audience.id] ?? [] }
 

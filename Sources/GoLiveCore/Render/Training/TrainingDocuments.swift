@@ -6,7 +6,7 @@ struct TrainingDocuments: Sendable {
     private let shared: Shared<TrainingBook>
     var book: TrainingBook { shared.value }
     let pages: PageRenderer
-    /// The audiences that follow a module and the trainers: one document each.
+    /// The audiences that follow at least one module, in the plan's order, and the trainers: one document each.
     let trainedAudiences: [Audience]
     let trainers: [Trainer]
 

@@ -48,11 +48,7 @@ enum TrainingLines {
             out += "\">"
             out += text(row["date"])
             out += "</time></td>"
-            for cell in cells {
-                out += "<td>"
-                out += text(row[cell])
-                out += "</td>"
-            }
+            Preformatted.cells(row, cells, into: &out)
             out += "</tr>\n"
         }
         return out

@@ -111,13 +111,34 @@ struct IncrementalRenderTests {
         let before = Self.tree(out)
         try FileManager.default.removeItem(at: out.appendingPathComponent("agents-lyon/kit.html"))
         try Data("edited by hand".utf8).write(to: out.appendingPathComponent("agents-paris/training.md"))
+        // A calendar too: its events keep their SEQUENCE and DTSTAMP when it is put back.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("agents-lyon/training.ics"))
         let (result, rendered) = try Self.build(TrainingOutputFixture.files(), out)
-        #expect(Set(result.report.written) == ["agents-lyon/kit.html", "agents-paris/training.md"])
+        #expect(Set(result.report.written) == ["agents-lyon/kit.html", "agents-paris/training.md", "agents-lyon/training.ics"])
         let after = Self.tree(out)
         #expect(Set(after.keys) == Set(before.keys))
         // changes.md tells of the two files put back; everything else is as the first build left it.
         #expect(after.keys.filter { after[$0] != before[$0] } == ["changes.md"])
-        #expect(Set(rendered.units.filter { !$0.kept }.map(\.name)) == ["kit/agents-lyon", "training/agents-paris"])
+        #expect(Set(rendered.units.filter { !$0.kept }.map(\.name)) == ["kit/agents-lyon", "training/agents-paris", "training/agents-lyon"])
+    }
+
+    @Test func aDamagedOutputIsRenderedAgainBesideAFeedbackChange() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("golive-damaged-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("out"), full = root.appendingPathComponent("full")
+        _ = try Self.build(TrainingOutputFixture.files(), out)
+        try Self.copy(out, full)
+        // An audience's messages deleted, and a feedback entry for another audience added.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("agents-lyon/comms"))
+        let changed = TrainingOutputFixture.files(["feedback/first-week.yaml": { $0 + RebuildTests.newEntry }])
+        let (_, rendered) = try Self.build(changed, out)
+        #expect(Set(rendered.units.filter { !$0.kept }.map(\.name)).isSuperset(of: ["messages/agents-lyon", "guides/agents-paris"]))
+        // Every file, the manifest included, as rendering everything leaves it; only the change report
+        // differs, which tells of the messages put back.
+        _ = try Self.build(changed, full, reuse: false)
+        let (mine, theirs) = (Self.tree(out), Self.tree(full))
+        #expect(Set(mine.keys) == Set(theirs.keys))
+        #expect(mine.keys.filter { $0 != "changes.md" && mine[$0] != theirs[$0] }.sorted() == [])
     }
 
     @Test func keptDocumentsReportTheirWarningsAgain() throws {

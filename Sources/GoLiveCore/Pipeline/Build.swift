@@ -93,8 +93,9 @@ public struct Build {
         // renders a few documents, a good part of the work.
         let (directory, checkUnits) = (outputDirectory, options.reuse && options.previous == nil)
         let lastManifest = Background { Manifest.loadKeepingBytes(from: directory) }
-        let intactUnits = Background {
-            checkUnits ? OutputWriter(directory: directory).intactUnits(lastManifest.value?.manifest) : [:]
+        let intactUnits = Background { () -> Set<String> in
+            guard checkUnits, let manifest = lastManifest.value?.manifest else { return [] }
+            return OutputWriter(directory: directory).intactUnits(manifest)
         }
         // The profiles as the last build read them: a rebuild parses only those that changed. Not with
         // `--full`, which trusts nothing the last build left.
@@ -135,7 +136,9 @@ public struct Build {
         }
         do throws(GoLiveError) {
             let result = try timed(3, "render") { () throws(GoLiveError) in
-                var runner = UnitRunner(reusable: intactUnits.value, digests: previous?.files ?? [:], parallelism: options.parallelism)
+                var runner = UnitRunner(previous: checkUnits ? previous?.units ?? [:] : [:], digests: previous?.files ?? [:],
+                                        parallelism: options.parallelism)
+                runner.intact = { intactUnits.value }
                 runner.sink = sink
                 return try Rendering.render(project, planned, history: history, editions: editions, runner: runner)
             }

@@ -58,8 +58,12 @@ struct UnitOutcome: Sendable {
 
 /// Renders the units whose key changed, on `parallelism` threads, and keeps the others.
 struct UnitRunner: Sendable {
-    /// The last build's units whose files are all still on disk as written (`Manifest.intactUnits`).
-    let reusable: [String: Manifest.UnitRecord]
+    /// The last build's units by name: one whose key did not change is kept.
+    var previous: [String: Manifest.UnitRecord]
+    /// The names of the last build's units whose files are all still on disk as written
+    /// (`OutputWriter.intactUnits`). Asked for only once every unit has been handed out: the check
+    /// stats every file of the last build, and runs meanwhile on another core.
+    var intact: @Sendable () -> Set<String> = { [] }
     /// The last build's output digests.
     let digests: [String: String]
     let parallelism: Int
@@ -67,13 +71,14 @@ struct UnitRunner: Sendable {
     /// digests, not bytes.
     var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
 
-    func run(_ units: [RenderUnit], _ d: inout Diagnostics) -> (files: [OutputFile], outcomes: [UnitOutcome]) {
+    /// `kept`: the units kept on the strength of their key, to be checked with `damaged`.
+    func run(_ units: [RenderUnit], _ d: inout Diagnostics) -> (files: [OutputFile], outcomes: [UnitOutcome], kept: [RenderUnit]) {
         var files: [OutputFile] = []
         var outcomes: [UnitOutcome] = []
         var toRender: [RenderUnit] = []
         var toKeep: [(unit: RenderUnit, record: Manifest.UnitRecord)] = []
         for unit in units {
-            if let record = reusable[unit.name], record.key == unit.key { toKeep.append((unit, record)) } else { toRender.append(unit) }
+            if let record = previous[unit.name], record.key == unit.key { toKeep.append((unit, record)) } else { toRender.append(unit) }
         }
         // Tens of thousands of kept files are listed on every core, in slices kept in order.
         let (digests, keep) = (self.digests, toKeep)
@@ -111,6 +116,30 @@ struct UnitRunner: Sendable {
             outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: result.files.map(\.path),
                                         warnings: result.diagnostics.all, kept: false, calendar: result.calendar))
         }
-        return (files, outcomes)
+        return (files, outcomes, toKeep.map(\.unit))
+    }
+
+    /// The units of `kept` a file of which was deleted or edited by hand since the last build: they
+    /// render again.
+    func damaged(_ kept: [RenderUnit]) -> [RenderUnit] {
+        guard !kept.isEmpty else { return [] }
+        let intact = self.intact()
+        return kept.filter { !intact.contains($0.name) }
+    }
+
+    /// Renders `units` again, in place of their kept files and outcomes. Their warnings are already
+    /// among the build's, read from their records.
+    func rerender(_ units: [RenderUnit], files: inout [OutputFile], outcomes: inout [UnitOutcome]) {
+        guard !units.isEmpty else { return }
+        var fresh = self
+        fresh.previous = [:]
+        var ignored = Diagnostics()
+        let (rendered, done, _) = fresh.run(units, &ignored)
+        let names = Set(units.map(\.name))
+        let stale = Set(outcomes.filter { names.contains($0.name) }.flatMap(\.paths))
+        files.removeAll { stale.contains($0.path) }
+        files += rendered
+        let byName = Dictionary(done.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        outcomes = outcomes.map { byName[$0.name] ?? $0 }
     }
 }

@@ -6,7 +6,7 @@ public enum Rendering {
     /// Renders every document, keeping every byte in memory, on `options.parallelism` threads.
     public static func run(_ project: LoadedProject, _ planned: Planned, options: Build.Options, history: Manifest? = nil,
                            editions: [GuideEdition]? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
-        let runner = UnitRunner(reusable: [:], digests: [:], parallelism: options.parallelism)
+        let runner = UnitRunner(previous: [:], digests: [:], parallelism: options.parallelism)
         let result = try render(project, planned, history: history, editions: editions, runner: runner)
         return (result.files, result.warnings)
     }
@@ -25,14 +25,21 @@ public enum Rendering {
         var outputs: [OutputFile] = []
         var outcomes: [UnitOutcome] = []
         var paths = UnitKeys.PathSet()
+        var kept: [RenderUnit] = []
         func run(_ batch: [RenderUnit]) {
-            let (files, done) = runner.run(batch, &d)
+            let (files, done, keptUnits) = runner.run(batch, &d)
             outputs += files
             paths.add(files)
             outcomes += done
+            kept += keptUnits
         }
+        // Kept units a file of which was deleted or edited by hand since the last build render again once
+        // every unit has been handed out (their files are checked meanwhile, on another core). They render
+        // the same paths: what the units after them made of those paths holds.
+        func repair() { runner.rerender(runner.damaged(kept), files: &outputs, outcomes: &outcomes) }
         if project.plan.decision.status == .noGo {
             run(units.messageUnits())
+            repair()
         } else {
             // Units are handed out in this order: the largest first, so no core waits on a long one at the end.
             run(units.planUnits() + units.trainingUnits() + units.messageUnits()
@@ -45,8 +52,9 @@ public enum Rendering {
             withDossier.add(dossier)
             run([units.handoverUnit(earlier: outputs, earlierKey: paths.key),
                  units.homeUnit(earlier: outputs + dossier, earlierKey: withDossier.key)])
-            let kept = UnitOutcome.keptEvents(outcomes, among: UnitOutcome.renderedEvents(outcomes))
-            let revisions = CalendarRevisions.apply(outputs, history: history, kept: kept)
+            repair()
+            let keptEvents = UnitOutcome.keptEvents(outcomes, among: UnitOutcome.renderedEvents(outcomes))
+            let revisions = CalendarRevisions.apply(outputs, history: history, kept: keptEvents)
             outputs = revisions.files
             // New SEQUENCE and DTSTAMP values: the rendered units read their calendars again.
             if revisions.revised { outcomes = UnitOutcome.rereadingCalendars(outcomes, in: outputs) }

@@ -43,22 +43,25 @@ public struct OutputWriter: Sendable {
 
     /// The units of the last build whose files are all still there with the size they were written
     /// with: a rebuild may keep them. A file deleted or edited by hand makes its unit render again.
-    public func intactUnits(_ previous: Manifest?) -> [String: Manifest.UnitRecord] {
-        guard let previous, let units = previous.units else { return [:] }
-        // One stat per file of the last build: tens of thousands, on every core.
-        let records = Array(units)
+    public func intactUnits(_ previous: Manifest) -> Set<String> {
+        guard let units = previous.units else { return [] }
+        // One stat per file of the last build: tens of thousands, on every core. An audience's units
+        // (`messages/aud-1`, `kit/aud-1`…) are checked one after the other: their files share the
+        // folders the sizer keeps open.
+        let records = Dictionary(grouping: units) { name, _ in name.lastIndex(of: "/").map { name[$0...] } ?? "" }
+            .values.flatMap { $0 }
         let base = directory.path + "/"   // plain strings: a URL per file costs more than its stat
         // In one slice per core, each with its own path buffer.
         let threads = ProcessInfo.processInfo.activeProcessorCount
         let intact = Parallel.map(Parallel.slices(records.count, threads), threads: threads) { range in
-            var sizer = FileBytes.Sizer(folder: base)
+            let sizer = FileBytes.Sizer(folder: base)
             return records[range].map { _, record in
                 record.files.allSatisfy { path, size in
                     previous.files[path] != nil && OutputPath.isSafeRelative(path) && sizer.size(of: path) == size
                 }
             }
         }.flatMap { $0 }
-        return Dictionary(uniqueKeysWithValues: zip(records, intact).filter(\.1).map(\.0))
+        return Set(zip(records, intact).filter(\.1).map(\.0.key))
     }
 
     /// `extras` (the change report) are put in place like the manifest: rewritten only when their bytes

@@ -117,15 +117,15 @@ struct RebuildShortcutTests {
 
     /// The profile cache is the build's own: written beside the manifest, never listed as an output,
     /// and a damaged one is read as no cache at all.
-    @Test func theProfileCacheIsKeptBesideTheManifestAndADamagedOneIsIgnored() throws {
+    @Test func theBuildCacheIsKeptBesideTheManifestAndADamagedOneIsIgnored() throws {
         let out = RebuildTests.folder()
         defer { try? FileManager.default.removeItem(at: out) }
         _ = try IncrementalRenderTests.build(TrainingOutputFixture.files(), out)
-        let cache = out.appendingPathComponent(ProfileCache.fileName)
+        let cache = out.appendingPathComponent(BuildCache.fileName)
         let written = try Data(contentsOf: cache)
-        #expect(ProfileCache(data: written)?.count == TrainingOutputFixture.tree.keys.filter { $0.hasPrefix("audiences/") }.count)
+        #expect(BuildCache(data: written)?.count == TrainingOutputFixture.tree.keys.filter { $0.hasPrefix("audiences/") }.count)
         let manifest = try #require(Manifest.load(from: out))
-        #expect(!manifest.files.keys.contains(ProfileCache.fileName))
+        #expect(!manifest.files.keys.contains(BuildCache.fileName))
 
         // A profile edited since: its page shows the edit, whatever the cache says.
         let edited = TrainingOutputFixture.files(["audiences/agents-lyon.yaml": { $0.replacingOccurrences(of: "headcount: 120", with: "headcount: 125") }])
@@ -133,11 +133,11 @@ struct RebuildShortcutTests {
         try Data("not a cache".utf8).write(to: cache)
         let (_, rendered) = try IncrementalRenderTests.build(edited, out)
         #expect(rendered.project.plan.audiences.first { $0.id == "agents-lyon" }?.headcount == 125)
-        #expect(rendered.project.profileCache.reused == 0)
+        #expect(rendered.project.buildCache.reused == 0)
         #expect(try Data(contentsOf: cache) != Data("not a cache".utf8))
         #expect(IncrementalRenderTests.tree(out) != before)
         // And the next build reads every unchanged profile from it.
         let (_, again) = try IncrementalRenderTests.build(edited, out)
-        #expect(again.project.profileCache.reused == again.project.plan.audiences.count)
+        #expect(again.project.buildCache.reused == again.project.plan.audiences.count)
     }
 }

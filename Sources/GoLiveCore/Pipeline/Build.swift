@@ -99,8 +99,8 @@ public struct Build {
         }
         // The profiles as the last build read them: a rebuild parses only those that changed. Not with
         // `--full`, which trusts nothing the last build left.
-        let cachePath = outputDirectory.appendingPathComponent(ProfileCache.fileName)
-        let cache = options.reuse ? ProfileCache(data: (try? Data(contentsOf: cachePath)) ?? Data()) : nil
+        let cachePath = outputDirectory.appendingPathComponent(BuildCache.fileName)
+        let cache = options.reuse ? BuildCache(data: (try? Data(contentsOf: cachePath)) ?? Data()) : nil
         let project = try timed(1, "read+validate") { () throws(GoLiveError) in try LoadedProject.load(files, cache: cache) }
         if project.plan.decision.status == .noGo, !options.allowNoGo {
             throw .noGo(project.plan.decision.location)
@@ -115,18 +115,17 @@ public struct Build {
         } else {
             elsewhere = nil
         }
-        // The plan stage also reads the last build's manifest: guide versions continue from it.
-        let (planned, previous, history, editions) = try timed(2, "plan") { () throws(GoLiveError) in
-            // Guides are versioned while the training is scheduled, which runs on one core.
-            let versioned = Background { () -> (Manifest?, Manifest?, [GuideEdition]) in
-                let previous = lastManifest.value?.manifest
-                let history = Manifest.history(output: previous, previous: elsewhere)
-                return (previous, history, GuideVersioning.editions(project.plan, history: history))
-            }
-            let planned = try Planning.run(project.plan)
-            let (previous, history, editions) = versioned.value
-            return (planned, previous, history, editions)
+        // Guides are versioned against the last build's manifest as soon as it is read, while the training
+        // is scheduled and the other documents render: only the guides and what links to them wait for it.
+        let versions = Background { () -> (previous: Manifest?, history: Manifest?, editions: Background<[GuideEdition]>) in
+            let previous = lastManifest.value?.manifest
+            let history = Manifest.history(output: previous, previous: elsewhere)
+            return (previous, history, Background { GuideVersioning.editions(project.plan, history: history) })
         }
+        let planned = try timed(2, "plan") { () throws(GoLiveError) in
+            try Planning.run(project.plan, reusing: cache?.schedule(for: project.renderKey))
+        }
+        let (previous, history, editions) = versions.value
         let staging = staged ? Staging(output: outputDirectory, previous: previous?.files ?? [:]) : nil
         var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
         if let staging {
@@ -140,13 +139,13 @@ public struct Build {
                                         parallelism: options.parallelism)
                 runner.intact = { intactUnits.value }
                 runner.sink = sink
-                return try Rendering.render(project, planned, history: history, editions: editions, runner: runner)
+                return try Rendering.render(project, planned, history: history, editions: { editions.value }, runner: runner)
             }
             if let failure = staging?.failure { throw failure }
             var all = Diagnostics()
             for warning in project.warnings + planned.warnings + result.warnings { all.append(warning) }
             if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
-            return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions,
+            return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions.value,
                             warnings: all.sorted, previous: previous, previousBytes: lastManifest.value,
                             staging: staging)
         } catch {
@@ -172,8 +171,10 @@ public struct Build {
         }
         manifest.record(rendered.units, outputs: outputs, previous: previous)
         // Ten megabytes at a thousand audiences: encoded on another core while the changes are worked out.
-        let encoded = options.dryRun ? nil : Background { [manifest, old = rendered.previousBytes, profiles = project.profileCache] in
-            (manifest: manifest.encoded(reusing: old), cache: profiles.encoded())
+        var cache = project.buildCache
+        cache.schedule = rendered.planned.training.map { (BuildCache.scheduleKey(renderKey: project.renderKey), $0) }
+        let encoded = options.dryRun ? nil : Background { [manifest, old = rendered.previousBytes, cache] in
+            (manifest: manifest.encoded(reusing: old), cache: cache.encoded())
         }
         let writer = OutputWriter(directory: outputDirectory)
         let preview = writer.preview(outputs, previous: previous, digests: manifest.files)
@@ -223,11 +224,13 @@ public struct Planned: Sendable {
 
 public enum Planning {
     /// Throws when the plan cannot be carried out as written (training that does not fit).
-    public static func run(_ plan: Plan, strict: Bool = false) throws(GoLiveError) -> Planned {
+    /// `schedule`: the training schedule worked out from the same inputs by an earlier build, taken
+    /// instead of scheduling again.
+    public static func run(_ plan: Plan, strict: Bool = false, reusing schedule: TrainingPlan? = nil) throws(GoLiveError) -> Planned {
         var d = Diagnostics()
         // Independent: the sends are worked out on another core while the training is scheduled.
         let sends = Background { CommsCalendar.sends(for: plan) }
-        let training = TrainingPlanning.run(plan, &d)
+        let training = TrainingPlanning.run(plan, &d, reusing: schedule)
         if strict { d = d.promotingWarnings() }
         if d.hasErrors { throw .invalidInput(d.sorted) }
         return Planned(sends: sends.value, training: training, warnings: d.sorted)

@@ -13,12 +13,12 @@ public struct LoadedProject: Sendable {
     let renderKey: String
     /// What reading each population profile produced in this load: save it and pass it as `cache` to
     /// the next load, which then parses only the profiles that changed.
-    public let profileCache: ProfileCache
+    public let buildCache: BuildCache
 
     /// Stage "read+validate". Throws every problem found; `strict` turns warnings into errors. Profiles
     /// whose inputs are unchanged since the load that made `cache` are taken from it, not parsed again.
     public static func load(_ projectFiles: ProjectFiles, strict: Bool = false,
-                            cache: ProfileCache? = nil) throws(GoLiveError) -> LoadedProject {
+                            cache: BuildCache? = nil) throws(GoLiveError) -> LoadedProject {
         let files = RecordingFiles(projectFiles)
         var overrides: [String: String] = [:]
         var d = Diagnostics()
@@ -46,7 +46,7 @@ public struct LoadedProject: Sendable {
             digests[String(access.dropFirst("read ".count))] = digest
         }
         return LoadedProject(plan: plan, templates: templates, warnings: d.sorted, inputDigests: digests,
-                             renderKey: renderKey(files), profileCache: profiles)
+                             renderKey: renderKey(files), buildCache: profiles)
     }
 
     private static func renderKey(_ files: RecordingFiles) -> String {

@@ -1,8 +1,10 @@
 /// Maps the validated plan onto the scheduler's problem and its answer back onto positioned diagnostics.
 enum TrainingPlanning {
-    static func run(_ plan: Plan, _ d: inout Diagnostics) -> TrainingPlan? {
+    /// `reusing`: the schedule a build worked out from the same inputs (`BuildCache.schedule(for:)`).
+    static func run(_ plan: Plan, _ d: inout Diagnostics, reusing cached: TrainingPlan? = nil) -> TrainingPlan? {
         guard let training = plan.training else { return nil }
-        switch TrainingScheduler.schedule(TrainingProblem(plan: plan, training: training)) {
+        let outcome = cached.map { .success($0) } ?? TrainingScheduler.schedule(TrainingProblem(plan: plan, training: training))
+        switch outcome {
         case .success(let schedule):
             for note in schedule.notes { d.warning(location(of: note, in: plan), note.message) }
             return schedule

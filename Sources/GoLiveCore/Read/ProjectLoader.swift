@@ -19,13 +19,13 @@ public struct ProjectLoader: Sendable {
 
     /// `load()`, taking each profile whose inputs are unchanged from `cache` instead of parsing it;
     /// `profiles` is what reading each profile of this load produced, to give as `cache` next time.
-    public func load(cache: ProfileCache?) -> (plan: Plan?, diagnostics: Diagnostics, profiles: ProfileCache) {
+    public func load(cache: BuildCache?) -> (plan: Plan?, diagnostics: Diagnostics, profiles: BuildCache) {
         var d = Diagnostics()
         guard let planText = text("plan.yaml", &d) else {
             if files.read("plan.yaml") == nil {
                 d.error(.file("plan.yaml"), "no plan.yaml in this folder: run 'golive init DIR' to start a project")
             }
-            return (nil, d, ProfileCache())
+            return (nil, d, BuildCache())
         }
         var reader = PlanReader()
         let planFile = YAMLFile.parse(path: "plan.yaml", text: planText, into: &d)
@@ -46,13 +46,13 @@ public struct ProjectLoader: Sendable {
             guard let data = files.read(path) else {
                 return (key: String?.none, profile: ReadProfile(audience: nil, id: nil, diagnostics: Diagnostics()), hit: false)
             }
-            let key = ProfileCache.key(path: path, contents: data, languages: languages, waveIDs: waveIDs)
+            let key = BuildCache.key(path: path, contents: data, languages: languages, waveIDs: waveIDs)
             if let cached = cache?[key] { return (key: key, profile: cached, hit: true) }
             return (key: key, profile: readProfile(name, path: path, data: data, languages: languages, waveIDs: waveIDs),
                     hit: false)
         }
         // Only this load's profiles: a deleted file's entry is not carried over to the next build.
-        var profiles = ProfileCache()
+        var profiles = BuildCache()
         for (key, profile, hit) in read {
             if let key { profiles.entries[key] = profile }
             if hit { profiles.reused += 1 }
@@ -122,7 +122,7 @@ public struct ProjectLoader: Sendable {
     }
 
     /// One profile parsed and validated alone: a pure function of its path, its bytes, and the plan's
-    /// languages and wave ids (the inputs of `ProfileCache.key`).
+    /// languages and wave ids (the inputs of `BuildCache.key`).
     private func readProfile(_ name: String, path: String, data: Data, languages: [Language],
                              waveIDs: [String]?) -> ReadProfile {
         var fileDiagnostics = Diagnostics()

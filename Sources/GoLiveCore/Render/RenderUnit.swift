@@ -71,8 +71,14 @@ struct UnitRunner: Sendable {
     /// digests, not bytes.
     var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
 
-    /// `kept`: the units kept on the strength of their key, to be checked with `damaged`.
-    func run(_ units: [RenderUnit], _ d: inout Diagnostics) -> (files: [OutputFile], outcomes: [UnitOutcome], kept: [RenderUnit]) {
+    /// A unit kept on the strength of its key, to be checked with `damaged`. `listed`: whether the last
+    /// manifest gave a digest for each of its files (one edited by hand may not).
+    struct Kept: Sendable {
+        let unit: RenderUnit
+        let listed: Bool
+    }
+
+    func run(_ units: [RenderUnit], _ d: inout Diagnostics) -> (files: [OutputFile], outcomes: [UnitOutcome], kept: [Kept]) {
         var files: [OutputFile] = []
         var outcomes: [UnitOutcome] = []
         var toRender: [RenderUnit] = []
@@ -85,22 +91,29 @@ struct UnitRunner: Sendable {
         let slices = Parallel.map(Parallel.slices(toKeep.count, parallelism), threads: parallelism) { range in
             var files: [OutputFile] = []
             var outcomes: [UnitOutcome] = []
+            var kept: [Kept] = []
             for (unit, record) in keep[range] {
                 var paths: [String] = []   // in no order: the build sorts every output once
                 paths.reserveCapacity(record.files.count)
+                var listed = true
                 for (path, size) in record.files {
                     paths.append(path)
-                    files.append(OutputFile.kept(path, digest: digests[path] ?? "", size: size))
+                    let digest = digests[path]
+                    listed = listed && digest != nil
+                    files.append(OutputFile.kept(path, digest: digest ?? "", size: size))
                 }
                 outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: paths, warnings: record.warnings ?? [],
                                             kept: true, keptEvents: record.events ?? [:]))
+                kept.append(Kept(unit: unit, listed: listed))
             }
-            return (files, outcomes)
+            return (files, outcomes, kept)
         }
-        for (sliceFiles, sliceOutcomes) in slices {
+        var kept: [Kept] = []
+        for (sliceFiles, sliceOutcomes, sliceKept) in slices {
             files += sliceFiles
             for outcome in sliceOutcomes { for warning in outcome.warnings { d.append(warning) } }
             outcomes += sliceOutcomes
+            kept += sliceKept
         }
         let sink = self.sink
         let results = Parallel.map(toRender, threads: parallelism) { unit in
@@ -116,15 +129,15 @@ struct UnitRunner: Sendable {
             outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: result.files.map(\.path),
                                         warnings: result.diagnostics.all, kept: false, calendar: result.calendar))
         }
-        return (files, outcomes, toKeep.map(\.unit))
+        return (files, outcomes, kept)
     }
 
     /// The units of `kept` a file of which was deleted or edited by hand since the last build: they
     /// render again.
-    func damaged(_ kept: [RenderUnit]) -> [RenderUnit] {
+    func damaged(_ kept: [Kept]) -> [RenderUnit] {
         guard !kept.isEmpty else { return [] }
         let intact = self.intact()
-        return kept.filter { !intact.contains($0.name) }
+        return kept.filter { !$0.listed || !intact.contains($0.unit.name) }.map(\.unit)
     }
 
     /// Renders `units` again, in place of their kept files and outcomes. Their warnings are already

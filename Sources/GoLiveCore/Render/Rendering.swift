@@ -7,7 +7,8 @@ public enum Rendering {
     public static func run(_ project: LoadedProject, _ planned: Planned, options: Build.Options, history: Manifest? = nil,
                            editions: [GuideEdition]? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
         let runner = UnitRunner(previous: [:], digests: [:], parallelism: options.parallelism)
-        let result = try render(project, planned, history: history, editions: editions, runner: runner)
+        let known = editions ?? GuideVersioning.editions(project.plan, history: history)
+        let result = try render(project, planned, history: history, editions: { known }, runner: runner)
         return (result.files, result.warnings)
     }
 
@@ -19,13 +20,13 @@ public enum Rendering {
     }
 
     static func render(_ project: LoadedProject, _ planned: Planned, history: Manifest?,
-                       editions known: [GuideEdition]?, runner: UnitRunner) throws(GoLiveError) -> Result {
+                       editions: () -> [GuideEdition], runner: UnitRunner) throws(GoLiveError) -> Result {
         let units = DocumentUnits(project: project, planned: planned)
         var d = Diagnostics()
         var outputs: [OutputFile] = []
         var outcomes: [UnitOutcome] = []
         var paths = UnitKeys.PathSet()
-        var kept: [RenderUnit] = []
+        var kept: [UnitRunner.Kept] = []
         func run(_ batch: [RenderUnit]) {
             let (files, done, keptUnits) = runner.run(batch, &d)
             outputs += files
@@ -42,8 +43,9 @@ public enum Rendering {
             repair()
         } else {
             // Units are handed out in this order: the largest first, so no core waits on a long one at the end.
-            run(units.planUnits() + units.trainingUnits() + units.messageUnits()
-                + units.guideUnits(known ?? GuideVersioning.editions(project.plan, history: history)))
+            run(units.planUnits() + units.trainingUnits() + units.messageUnits())
+            // `editions` may still be worked out on another core meanwhile: the guides come next.
+            run(units.guideUnits(editions()))
             // Each of these links to the documents rendered before it.
             run(units.kitUnits(earlier: outputs, earlierKey: paths.key))
             // The home page lists the dossier's files, known before it renders: the two render together.

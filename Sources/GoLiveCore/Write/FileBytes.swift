@@ -46,7 +46,8 @@ enum FileBytes {
         private let root: Int32
         /// The folders open last, most recent first: a unit's files sit in two or three.
         private var folders: [(path: [UInt8], descriptor: Int32)] = []
-        private var name: [CChar] = []
+        /// The file's name, NUL-terminated.
+        private var name: [UInt8] = []
 
         init(folder: String) {
             root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -65,24 +66,31 @@ enum FileBytes {
                 let folder = slash.map { self.descriptor(of: UnsafeBufferPointer(rebasing: bytes[..<$0])) } ?? root
                 guard folder >= 0 else { return nil }
                 name.removeAll(keepingCapacity: true)
-                for byte in bytes[(slash.map { $0 + 1 } ?? 0)...] { name.append(CChar(bitPattern: byte)) }
+                name.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(slash.map { $0 + 1 } ?? 0)...]))
                 name.append(0)
                 var info = stat()
-                guard fstatat(folder, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+                let found = name.withUnsafeBufferPointer { name in
+                    name.withMemoryRebound(to: CChar.self) { fstatat(folder, $0.baseAddress!, &info, 0) == 0 }
+                }
+                guard found, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
                 return Int(info.st_size)
             }
         }
 
         /// An open descriptor of the folder `path` below the root, -1 when it cannot be opened.
         private func descriptor(of path: UnsafeBufferPointer<UInt8>) -> Int32 {
-            if let index = folders.firstIndex(where: { $0.path.elementsEqual(path) }) {
+            for index in folders.indices where folders[index].path.count == path.count {
+                let same = folders[index].path.withUnsafeBufferPointer { memcmp($0.baseAddress!, path.baseAddress!, path.count) == 0 }
+                guard same else { continue }
                 if index > 0 { folders.swapAt(0, index) }
                 return folders[0].descriptor
             }
             guard root >= 0 else { return -1 }
-            var cPath = path.map { CChar(bitPattern: $0) }
+            var cPath = Array(path)
             cPath.append(0)
-            let descriptor = openat(root, cPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let descriptor = cPath.withUnsafeBufferPointer { cPath in
+                cPath.withMemoryRebound(to: CChar.self) { openat(root, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+            }
             guard descriptor >= 0 else { return -1 }
             if folders.count == 4 { close(folders.removeLast().descriptor) }
             folders.insert((Array(path), descriptor), at: 0)

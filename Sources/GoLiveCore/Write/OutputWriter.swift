@@ -56,9 +56,9 @@ public struct OutputWriter: Sendable {
         let intact = Parallel.map(Parallel.slices(records.count, threads), threads: threads) { range in
             let sizer = FileBytes.Sizer(folder: base)
             return records[range].map { _, record in
-                record.files.allSatisfy { path, size in
-                    previous.files[path] != nil && OutputPath.isSafeRelative(path) && sizer.size(of: path) == size
-                }
+                // Whether the manifest also lists each file with its digest is checked as kept files
+                // are listed (`UnitRunner.run`), which looks the digests up anyway.
+                record.files.allSatisfy { path, size in OutputPath.isSafeRelative(path) && sizer.size(of: path) == size }
             }
         }.flatMap { $0 }
         return Set(zip(records, intact).filter(\.1).map(\.0.key))
@@ -69,7 +69,7 @@ public struct OutputWriter: Sendable {
     /// `staging`: where the files rendered by this build already are (see `Staging`); it is emptied
     /// into the output folder and removed.
     /// `encoded`: the manifest's bytes, when the caller already has them.
-    /// `cache`: the profile cache (`ProfileCache.fileName`), put in place like the manifest.
+    /// `cache`: the profile cache (`BuildCache.fileName`), put in place like the manifest.
     /// `lastManifest`: the bytes of the manifest in the folder, when the caller read them.
     func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
                planned: Report? = nil, staging: Staging? = nil, encoded: Data? = nil,
@@ -99,8 +99,8 @@ public struct OutputWriter: Sendable {
         if (lastManifest ?? (try? Data(contentsOf: url(Manifest.fileName)))) != manifestData {
             try put(manifestData, at: Manifest.fileName)
         }
-        if let cache, (try? Data(contentsOf: url(ProfileCache.fileName))) != cache {
-            try put(cache, at: ProfileCache.fileName)
+        if let cache, (try? Data(contentsOf: url(BuildCache.fileName))) != cache {
+            try put(cache, at: BuildCache.fileName)
         }
         staging?.discard()
         return report
@@ -116,7 +116,7 @@ public struct OutputWriter: Sendable {
         try eachFolder(inMemory) { path throws(GoLiveError) in try staging.write(files[path]?.data ?? Data(), at: path) }
         for extra in extras where OutputPath.isSafeRelative(extra.path) { try staging.write(extra.data, at: extra.path) }
         try staging.write(manifest, at: Manifest.fileName)
-        if let cache { try staging.write(cache, at: ProfileCache.fileName) }
+        if let cache { try staging.write(cache, at: BuildCache.fileName) }
         let fileManager = FileManager.default
         guard (try? fileManager.contentsOfDirectory(atPath: directory.path)) == [Staging.folderName] else { return false }
         for entry in (try? fileManager.contentsOfDirectory(atPath: staging.root.path)) ?? [] {

@@ -2,15 +2,16 @@ import Foundation
 import Testing
 @testable import GoLiveCore
 
-/// The profile cache must be invisible: a load from it reads exactly as a load without it, any changed
-/// input misses, and no bytes on disk, however damaged, can crash the build.
-@Suite("Profile cache")
-struct ProfileCacheTests {
+/// The build cache must be invisible: a load from it reads exactly as a load without it, a schedule
+/// from it is the one the scheduler would work out, any changed input misses, and no bytes on disk,
+/// however damaged, can crash the build.
+@Suite("Build cache")
+struct BuildCacheTests {
     static let example = DiskFiles(root: ProjectFixture.repoRoot)
 
     /// The cache as the next build would find it: through its bytes.
-    static func saved(_ cache: ProfileCache) throws -> ProfileCache {
-        try #require(ProfileCache(data: cache.encoded()))
+    static func saved(_ cache: BuildCache) throws -> BuildCache {
+        try #require(BuildCache(data: cache.encoded()))
     }
 
     static func loader(_ files: ProjectFiles) throws -> ProjectLoader {
@@ -22,24 +23,24 @@ struct ProfileCacheTests {
         let first = try LoadedProject.load(Self.example)
         let profiles = try #require(try? FileManager.default.contentsOfDirectory(atPath:
             ProjectFixture.repoRoot.appendingPathComponent("audiences").path)).filter { $0.hasSuffix(".yaml") }
-        #expect(first.profileCache.count == profiles.count)
-        #expect(first.profileCache.reused == 0)
+        #expect(first.buildCache.count == profiles.count)
+        #expect(first.buildCache.reused == 0)
 
-        let second = try LoadedProject.load(Self.example, cache: try Self.saved(first.profileCache))
-        #expect(second.profileCache.reused == profiles.count)
+        let second = try LoadedProject.load(Self.example, cache: try Self.saved(first.buildCache))
+        #expect(second.buildCache.reused == profiles.count)
         #expect(String(reflecting: second.plan.audiences) == String(reflecting: first.plan.audiences))
         #expect(second.warnings == first.warnings)
         #expect(second.inputDigests == first.inputDigests)
         #expect(second.renderKey == first.renderKey)
-        #expect(second.profileCache.encoded() == first.profileCache.encoded())
+        #expect(second.buildCache.encoded() == first.buildCache.encoded())
     }
 
     @Test("a generated project of varied profiles round-trips through the cache")
     func syntheticFromCache() throws {
         let files = MemoryFiles(SyntheticProject.files(audiences: 120, waves: 3, seed: 7))
         let first = try LoadedProject.load(files)
-        let second = try LoadedProject.load(files, cache: try Self.saved(first.profileCache))
-        #expect(second.profileCache.reused == 120)
+        let second = try LoadedProject.load(files, cache: try Self.saved(first.buildCache))
+        #expect(second.buildCache.reused == 120)
         #expect(String(reflecting: second.plan.audiences) == String(reflecting: first.plan.audiences))
         #expect(second.warnings == first.warnings)
     }
@@ -47,7 +48,7 @@ struct ProfileCacheTests {
     @Test("a hit takes the cached result without parsing the file")
     func hitSkipsParsing() throws {
         let files = ProjectFixture.files()
-        var cache = try LoadedProject.load(files).profileCache
+        var cache = try LoadedProject.load(files).buildCache
         let (key, entry) = try #require(cache.entries.first { $0.value.audience?.id == "agents" })
         var doctored = try #require(entry.audience)
         doctored.name = "Doctored"
@@ -55,7 +56,7 @@ struct ProfileCacheTests {
 
         let loaded = try LoadedProject.load(files, cache: try Self.saved(cache))
         #expect(loaded.plan.audiences.map(\.name) == ["Doctored"])
-        #expect(loaded.profileCache.reused == 1)
+        #expect(loaded.buildCache.reused == 1)
     }
 
     struct Change: CustomTestStringConvertible, Sendable {
@@ -96,18 +97,18 @@ struct ProfileCacheTests {
 
     @Test("a changed profile, or changed plan languages or waves, misses; other plan changes hit", arguments: changes)
     func changesMiss(_ change: Change) throws {
-        let before = try LoadedProject.load(ProjectFixture.files(plan: change.basePlan, audience: change.baseAudience)).profileCache
+        let before = try LoadedProject.load(ProjectFixture.files(plan: change.basePlan, audience: change.baseAudience)).buildCache
         let files = ProjectFixture.files(plan: change.plan, audience: change.audience)
         let cached = try LoadedProject.load(files, cache: try Self.saved(before))
         let fresh = try LoadedProject.load(files)
-        #expect(cached.profileCache.reused == change.reused)
+        #expect(cached.buildCache.reused == change.reused)
         #expect(String(reflecting: cached.plan.audiences) == String(reflecting: fresh.plan.audiences))
         #expect(cached.warnings == fresh.warnings)
     }
 
     @Test("the new headcount is read after the profile changed")
     func changedProfileReadsAnew() throws {
-        let before = try LoadedProject.load(ProjectFixture.files()).profileCache
+        let before = try LoadedProject.load(ProjectFixture.files()).buildCache
         let files = ProjectFixture.files(audience: ProjectFixture.audience.replacingOnce("headcount: 20", with: "headcount: 30"))
         let loaded = try LoadedProject.load(files, cache: try Self.saved(before))
         #expect(loaded.plan.audiences.map(\.headcount) == [30])
@@ -154,27 +155,103 @@ struct ProfileCacheTests {
     @Test("a load's cache holds only the profiles it read")
     func deletedProfilesDropOut() throws {
         let two = ProjectFixture.files(extra: ["audiences/others.yaml": "id: others\n" + ProjectFixture.audience])
-        let before = try LoadedProject.load(two).profileCache
+        let before = try LoadedProject.load(two).buildCache
         #expect(before.count == 2)
-        let after = try LoadedProject.load(ProjectFixture.files(), cache: try Self.saved(before)).profileCache
+        let after = try LoadedProject.load(ProjectFixture.files(), cache: try Self.saved(before)).buildCache
         #expect(after.count == 1)
         #expect(after.reused == 1)
     }
 
     @Test("the bytes are the same for the same profiles, and survive a round trip unchanged")
     func deterministic() throws {
-        let a = try LoadedProject.load(Self.example).profileCache.encoded()
-        let b = try LoadedProject.load(Self.example).profileCache.encoded()
+        let a = try LoadedProject.load(Self.example).buildCache.encoded()
+        let b = try LoadedProject.load(Self.example).buildCache.encoded()
         #expect(a == b)
-        #expect(try Self.saved(try #require(ProfileCache(data: a))).encoded() == a)
-        #expect(ProfileCache().encoded() == ProfileCache().encoded())
-        #expect(try #require(ProfileCache(data: ProfileCache().encoded())).count == 0)
+        #expect(try Self.saved(try #require(BuildCache(data: a))).encoded() == a)
+        #expect(BuildCache().encoded() == BuildCache().encoded())
+        #expect(try #require(BuildCache(data: BuildCache().encoded())).count == 0)
+    }
+
+    // MARK: the training schedule
+
+    /// The example's cache as a build leaves it: its profiles and its training schedule.
+    static func withSchedule() throws -> (cache: BuildCache, project: LoadedProject, schedule: TrainingPlan) {
+        let project = try LoadedProject.load(Self.example)
+        let schedule = try #require(try Planning.run(project.plan).training)
+        var cache = project.buildCache
+        cache.schedule = (BuildCache.scheduleKey(renderKey: project.renderKey), schedule)
+        return (cache, project, schedule)
+    }
+
+    @Test("the training schedule round-trips through the cache, under the key of the inputs it was worked out from")
+    func scheduleRoundTrip() throws {
+        let (cache, project, schedule) = try Self.withSchedule()
+        #expect(schedule.sessions.contains { $0.date == nil } && schedule.sessions.contains { $0.roomID != nil })
+        let saved = try Self.saved(cache)
+        #expect(saved.schedule(for: project.renderKey) == schedule)
+        #expect(saved.schedule(for: project.renderKey + "0") == nil)
+        #expect(saved.encoded() == cache.encoded())
+    }
+
+    /// The first data line of `training/schedule.csv` after building `files` into a folder holding only `cache`.
+    static func firstSession(_ files: ProjectFiles, cache: BuildCache, reuse: Bool = true) throws -> String {
+        let out = RebuildTests.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try cache.encoded().write(to: out.appendingPathComponent(BuildCache.fileName))
+        var options = Build.Options()
+        options.reuse = reuse
+        _ = try Build(files: files, outputDirectory: out, options: options).run()
+        let csv = try String(contentsOf: out.appendingPathComponent("training/schedule.csv"), encoding: .utf8)
+        return String(csv.split(whereSeparator: \.isNewline)[1])
+    }
+
+    @Test("a build takes the schedule from the cache when only feedback changed; any other change, or --full, schedules again")
+    func scheduleTakenFromCache() throws {
+        let files = TrainingOutputFixture.files()
+        let (cache, project, schedule) = try Self.withSchedule()
+        #expect(try LoadedProject.load(files).renderKey == project.renderKey)
+        // A cached schedule the scheduler would never make: a first session of 97 seats.
+        var doctored = cache
+        var sessions = schedule.sessions
+        sessions[0].seats = 97
+        doctored.schedule = (try #require(cache.schedule).key, TrainingPlan(sessions: sessions, notes: schedule.notes))
+
+        let feedback = TrainingOutputFixture.files(["feedback/first-week.yaml": { $0 + RebuildTests.newEntry }])
+        #expect(try Self.firstSession(feedback, cache: doctored).hasSuffix(",97"))
+        let headcount = TrainingOutputFixture.files(["audiences/agents-lyon.yaml": {
+            $0.replacingOccurrences(of: "headcount: 120", with: "headcount: 125")
+        }])
+        #expect(try !Self.firstSession(headcount, cache: doctored).hasSuffix(",97"))
+        #expect(try !Self.firstSession(files, cache: doctored, reuse: false).hasSuffix(",97"))
+        #expect(try Self.firstSession(files, cache: cache).hasSuffix(",\(schedule.sessions[0].seats)"))
+    }
+
+    @Test("a build saves the schedule it used, and a plan without training saves none")
+    func scheduleSaved() throws {
+        let out = RebuildTests.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let (_, project, schedule) = try Self.withSchedule()
+        _ = try Build(files: TrainingOutputFixture.files(), outputDirectory: out).run()
+        let saved = try #require(BuildCache(data: try Data(contentsOf: out.appendingPathComponent(BuildCache.fileName))))
+        #expect(saved.schedule(for: project.renderKey) == schedule)
+
+        let plain = RebuildTests.folder()
+        defer { try? FileManager.default.removeItem(at: plain) }
+        let plan = ProjectFixture.plan, training = try #require(plan.range(of: "training:")), guides = try #require(plan.range(of: "guides:"))
+        let untrained = ProjectFixture.files(plan: plan.replacingCharacters(in: training.lowerBound..<guides.lowerBound, with: ""),
+                                             audience: ProjectFixture.audience.replacingOccurrences(of: "modules: [essentials]", with: ""),
+                                             guide: ProjectFixture.guide.replacingOccurrences(of: "<!-- golive: modules=essentials -->", with: ""))
+        _ = try Build(files: untrained, outputDirectory: plain).run()
+        let none = try #require(BuildCache(data: try Data(contentsOf: plain.appendingPathComponent(BuildCache.fileName))))
+        #expect(none.schedule == nil)
     }
 
     // MARK: damaged bytes
 
+    /// With a schedule, so the damage reaches its decoder too.
     static func validBytes() throws -> Data {
-        try LoadedProject.load(Self.example).profileCache.encoded()
+        try Self.withSchedule().cache.encoded()
     }
 
     /// `content` with a correct checksum, so the decoder itself, not the checksum, meets the damage.
@@ -196,27 +273,27 @@ struct ProfileCacheTests {
 
     @Test("empty, random and foreign bytes are not a cache")
     func garbage() throws {
-        #expect(ProfileCache(data: Data()) == nil)
-        #expect(ProfileCache(data: Data("GLPC".utf8)) == nil)
+        #expect(BuildCache(data: Data()) == nil)
+        #expect(BuildCache(data: Data("GLPC".utf8)) == nil)
         var noise = Noise(state: 1)
         for length in [1, 7, 16, 17, 40, 300, 5000] {
-            #expect(ProfileCache(data: Data(noise.bytes(length))) == nil)
-            #expect(ProfileCache(data: Self.resealed(noise.bytes(length))) == nil)
+            #expect(BuildCache(data: Data(noise.bytes(length))) == nil)
+            #expect(BuildCache(data: Self.resealed(noise.bytes(length))) == nil)
         }
         let valid = try Self.validBytes()
         let content = valid.dropLast(16)
         let header = Array(content.prefix(4 + 1 + 1 + GoLiveVersion.current.utf8.count))
-        #expect(ProfileCache(data: Self.resealed(header)) == nil)
+        #expect(BuildCache(data: Self.resealed(header)) == nil)
         // A valid header then noise: the decoder proper reads it.
         for seed in 1...200 {
             var noise = Noise(state: UInt64(seed))
-            _ = ProfileCache(data: Self.resealed(header + noise.bytes(seed * 3)))
+            _ = BuildCache(data: Self.resealed(header + noise.bytes(seed * 3)))
         }
         // Another GoLive version's cache.
         let version = Array(GoLiveVersion.current.utf8)
         var foreign = Array(content)
         foreign[6 + version.count - 1] ^= 0x01
-        #expect(ProfileCache(data: Self.resealed(foreign)) == nil)
+        #expect(BuildCache(data: Self.resealed(foreign)) == nil)
     }
 
     @Test("lengths and counts too large for the bytes are rejected without allocating them")
@@ -227,10 +304,10 @@ struct ProfileCacheTests {
         let overflow: [UInt8] = Array(repeating: 0xFF, count: 10) + [0x01]
         for count in [tenByteMax, overflow, [0xFF, 0xFF, 0xFF, 0xFF, 0x0F]] {
             // As the file table's count, then as the entry count after an empty table.
-            #expect(ProfileCache(data: Self.resealed(header + count)) == nil)
-            #expect(ProfileCache(data: Self.resealed(header + [0] + count)) == nil)
+            #expect(BuildCache(data: Self.resealed(header + count)) == nil)
+            #expect(BuildCache(data: Self.resealed(header + [0] + count)) == nil)
             // As a string length.
-            #expect(ProfileCache(data: Self.resealed(header + [1] + count + [0x61])) == nil)
+            #expect(BuildCache(data: Self.resealed(header + [1] + count + [0x61])) == nil)
         }
     }
 
@@ -239,10 +316,10 @@ struct ProfileCacheTests {
         let valid = try Self.validBytes()
         let content = Array(valid.dropLast(16))
         for length in 0..<valid.count {
-            #expect(ProfileCache(data: valid.prefix(length)) == nil)
+            #expect(BuildCache(data: valid.prefix(length)) == nil)
         }
         for length in 0..<content.count {
-            #expect(ProfileCache(data: Self.resealed(content[..<length])) == nil, "content cut at \(length)")
+            #expect(BuildCache(data: Self.resealed(content[..<length])) == nil, "content cut at \(length)")
         }
     }
 
@@ -252,14 +329,14 @@ struct ProfileCacheTests {
         for index in valid.indices {
             var damaged = valid
             damaged[index] ^= 0x20
-            #expect(ProfileCache(data: damaged) == nil)
+            #expect(BuildCache(data: damaged) == nil)
         }
         let content = Array(valid.dropLast(16))
         for index in content.indices {
             for mask: UInt8 in [0x01, 0x80, 0xFF] {
                 var damaged = content
                 damaged[index] ^= mask
-                _ = ProfileCache(data: Self.resealed(damaged))   // nil or a cache: only not a crash
+                _ = BuildCache(data: Self.resealed(damaged))   // nil or a cache: only not a crash
             }
         }
     }

@@ -1,16 +1,17 @@
 import Foundation
 
-/// What reading each population profile produced (the audience, the id it claims, its diagnostics),
-/// kept between builds: a rebuild of a thousand unchanged profiles then only reads and digests their
-/// bytes instead of parsing and validating them, a tenth of a second of CPU.
+/// What the last build read and worked out, kept for the next: what reading each population profile
+/// produced (the audience, the id it claims, its diagnostics), and the training schedule. A rebuild of a
+/// thousand unchanged profiles then only reads and digests their bytes instead of parsing and validating
+/// them, a tenth of a second of CPU; a rebuild after feedback alone does not schedule the training again.
 ///
-/// An entry's key digests everything the reading depends on, so a changed input is another key, never
-/// a stale hit. The cache a load returns holds only the profiles that load read, so deleted files drop out.
-public struct ProfileCache: Sendable {
+/// Each entry's key digests everything it depends on, so a changed input is another key, never a stale
+/// hit. The cache a load returns holds only the profiles that load read, so deleted files drop out.
+public struct BuildCache: Sendable {
     /// Bump when the layout below changes, or when `AudienceReader`, `YAMLFile` or `YAMLObject` change
-    /// what a profile reads as (a message's wording included) within one `GoLiveVersion`: a cache
-    /// written before would otherwise replay the old result.
-    static let format: UInt64 = 1
+    /// what a profile reads as (a message's wording included), or the scheduler what it places, within
+    /// one `GoLiveVersion`: a cache written before would otherwise replay the old result.
+    static let format: UInt64 = 2
     /// In the output folder, beside the manifest; hidden, and never listed as an output.
     static let fileName = ".golive-cache"
     private static let magic = Array("GLPC".utf8)
@@ -21,6 +22,8 @@ public struct ProfileCache: Sendable {
     var entries: [String: ProjectLoader.ReadProfile]
     /// How many profiles the load that made this cache took from the cache it was given. Not saved.
     public internal(set) var reused = 0
+    /// The training schedule of the last build that had one, with `scheduleKey` of its inputs.
+    var schedule: (key: String, plan: TrainingPlan)?
 
     public init() { entries = [:] }
 
@@ -50,15 +53,32 @@ public struct ProfileCache: Sendable {
         return key.value
     }
 
-    /// Entries in key order and file names in order of first use, so one cache always writes the same bytes.
+    /// The scheduler reads the plan's training block and the audiences, never feedback: its result holds
+    /// for as long as everything else the project was loaded from (`LoadedProject.renderKey`).
+    static func scheduleKey(renderKey: String) -> String {
+        Fingerprint("golive-schedule", String(format), renderKey).value
+    }
+
+    /// The schedule worked out from the inputs `renderKey` digests, when this cache holds it.
+    func schedule(for renderKey: String) -> TrainingPlan? {
+        guard let schedule, schedule.key == Self.scheduleKey(renderKey: renderKey) else { return nil }
+        return schedule.plan
+    }
+
+    /// Entries in key order and names in order of first use, so one cache always writes the same bytes.
     public func encoded() -> Data {
-        var files = FileTable()
+        var files = NameTable()
         var body = CacheWriter()
         let sorted = entries.sorted { $0.key < $1.key }
         body.count(sorted.count)
         for (key, profile) in sorted {
             body.string(key)
             body.profile(profile, &files)
+        }
+        body.bool(schedule != nil)
+        if let (key, plan) = schedule {
+            body.string(key)
+            body.schedule(plan, &files)
         }
         var out = CacheWriter()
         out.append(Self.magic)
@@ -77,15 +97,15 @@ public struct ProfileCache: Sendable {
         guard data.count > Self.checksumLength else { return nil }
         let content = data.prefix(data.count - Self.checksumLength)
         guard Array(Digest.contents(content).utf8) == Array(data.suffix(Self.checksumLength)) else { return nil }
-        let decoded = content.withUnsafeBytes { raw -> [String: ProjectLoader.ReadProfile]? in
+        let decoded = content.withUnsafeBytes { raw -> BuildCache? in
             var reader = CacheReader(raw)
             return try? Self.decode(&reader)
         }
         guard let decoded else { return nil }
-        entries = decoded
+        self = decoded
     }
 
-    private static func decode(_ r: inout CacheReader) throws(CacheReader.Malformed) -> [String: ProjectLoader.ReadProfile] {
+    private static func decode(_ r: inout CacheReader) throws(CacheReader.Malformed) -> BuildCache {
         guard Array(try r.bytes(magic.count)) == magic, try r.uint() == format,
               try r.string() == GoLiveVersion.current else { throw CacheReader.Malformed() }
         let files = try r.array(minimumBytes: 1) { reader throws(CacheReader.Malformed) in try reader.string() }
@@ -97,14 +117,17 @@ public struct ProfileCache: Sendable {
             let key = try r.string()
             guard entries.updateValue(try r.profile(files), forKey: key) == nil else { throw CacheReader.Malformed() }
         }
+        var cache = BuildCache(entries: entries, reused: 0)
+        if try r.bool() { cache.schedule = (try r.string(), try r.schedule(files)) }
         guard r.remaining == 0 else { throw CacheReader.Malformed() }
-        return entries
+        return cache
     }
 }
 
-/// Each location's file is written once per cache and referred to by number: every location of a
-/// profile names the same file.
-private struct FileTable {
+/// Each name (a location's file, an audience, a room in the schedule) is written once per cache and
+/// referred to by number: every location of a profile names the same file, and thousands of training
+/// sessions name a few dozen modules, sites, rooms and trainers.
+private struct NameTable {
     private(set) var names: [String] = []
     private var numbers: [String: Int] = [:]
 
@@ -120,7 +143,7 @@ private struct FileTable {
 // written: a field added to `Audience` stops this from compiling until both sides (and `format`) follow.
 
 extension CacheWriter {
-    fileprivate mutating func profile(_ profile: ProjectLoader.ReadProfile, _ files: inout FileTable) {
+    fileprivate mutating func profile(_ profile: ProjectLoader.ReadProfile, _ files: inout NameTable) {
         bool(profile.audience != nil)
         if let audience = profile.audience { self.audience(audience, &files) }
         bool(profile.id != nil)
@@ -136,7 +159,7 @@ extension CacheWriter {
         }
     }
 
-    private mutating func audience(_ a: Audience, _ files: inout FileTable) {
+    private mutating func audience(_ a: Audience, _ files: inout NameTable) {
         string(a.id)
         string(a.name)
         string(a.language.rawValue)
@@ -171,7 +194,7 @@ extension CacheWriter {
         location(a.channelsLocation, &files)
     }
 
-    private mutating func location(_ location: SourceLocation, _ files: inout FileTable) {
+    private mutating func location(_ location: SourceLocation, _ files: inout NameTable) {
         count(files.number(location.file))
         count(location.line)
         count(location.column)
@@ -235,5 +258,81 @@ extension CacheReader {
 
     private mutating func optional() throws(Malformed) -> String? {
         try bool() ? try string() : nil
+    }
+}
+
+// The schedule's codec: each session field by field, in the order of `ScheduledSession`'s initializer.
+extension CacheWriter {
+    fileprivate mutating func schedule(_ plan: TrainingPlan, _ names: inout NameTable) {
+        count(plan.sessions.count)
+        for s in plan.sessions {
+            count(names.number(s.audienceID))
+            count(names.number(s.moduleID))
+            count(names.number(s.format.rawValue))
+            count(names.number(s.site))
+            bool(s.date != nil)
+            if let date = s.date { int(date.dayNumber) }
+            bool(s.start != nil)
+            if let start = s.start { count(start.minutes) }
+            bool(s.end != nil)
+            if let end = s.end { count(end.minutes) }
+            name(s.roomID, &names)
+            name(s.trainerID, &names)
+            int(s.seats)
+            int(s.number)
+            int(s.of)
+        }
+        count(plan.notes.count)
+        for note in plan.notes {
+            count(names.number(note.audienceID))
+            count(names.number(note.moduleID))
+            string(note.message)
+        }
+    }
+
+    private mutating func name(_ text: String?, _ names: inout NameTable) {
+        bool(text != nil)
+        if let text { count(names.number(text)) }
+    }
+}
+
+extension CacheReader {
+    fileprivate mutating func schedule(_ names: [String]) throws(Malformed) -> TrainingPlan {
+        // A session is at least eleven bytes: four names, three flags, a room and a trainer flag, three numbers.
+        let sessions = try array(minimumBytes: 11) { r throws(Malformed) in
+            ScheduledSession(audienceID: try r.name(names), moduleID: try r.name(names), format: try r.named(names),
+                             site: try r.name(names),
+                             date: try r.bool() ? try r.date() : nil,
+                             start: try r.bool() ? try r.time() : nil, end: try r.bool() ? try r.time() : nil,
+                             roomID: try r.bool() ? try r.name(names) : nil, trainerID: try r.bool() ? try r.name(names) : nil,
+                             seats: try r.int(), number: try r.int(), of: try r.int())
+        }
+        let notes = try array(minimumBytes: 3) { r throws(Malformed) in
+            TrainingNote(audienceID: try r.name(names), moduleID: try r.name(names), message: try r.string())
+        }
+        return TrainingPlan(sessions: sessions, notes: notes)
+    }
+
+    private mutating func name(_ names: [String]) throws(Malformed) -> String {
+        let number = try natural()
+        guard number < names.count else { throw Malformed() }
+        return names[number]
+    }
+
+    private mutating func named<T: RawRepresentable>(_ names: [String]) throws(Malformed) -> T where T.RawValue == String {
+        guard let value = T(rawValue: try name(names)) else { throw Malformed() }
+        return value
+    }
+
+    /// Within ten thousand years of 1970: a corrupt day number must not overflow the calendar arithmetic.
+    private mutating func date() throws(Malformed) -> CivilDate {
+        let day = try int()
+        guard abs(day) < 3_652_500 else { throw Malformed() }
+        return CivilDate(dayNumber: day)
+    }
+
+    private mutating func time() throws(Malformed) -> TimeOfDay {
+        guard let time = TimeOfDay(minutes: try natural()) else { throw Malformed() }
+        return time
     }
 }

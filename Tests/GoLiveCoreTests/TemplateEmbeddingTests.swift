@@ -24,6 +24,30 @@ struct TemplateEmbeddingTests {
         }
     }
 
+    /// Built-in templates are compiled when first used, not when the project loads: each must compile.
+    @Test func everyBuiltInTemplateCompiles() throws {
+        let templates = BuiltinTemplates.files.filter { TemplateLibrary.split($0.key) != nil }
+        #expect(templates.count >= 30)
+        for (path, text) in templates {
+            #expect(throws: Never.self, "\(path)") { _ = try TemplateLibrary.compile(text, path: path) }
+        }
+    }
+
+    @Test func aTemplateGetsThePartialsItNamesInItsOwnLanguage() throws {
+        let library = try TemplateLibrary(project: [
+            "custom/page.md": "A {{> custom/part}} {{>custom/wrap}}\n",
+            "custom/part.fr.md": "partie", "custom/part.en.md": "part",
+            "custom/wrap.md": "[{{> custom/part }}]",
+            // Other delimiters: the partial's name cannot be seen, so the template gets every template.
+            "custom/odd.md": "{{=<% %>=}}B <%> custom/part%>\n",
+        ])
+        var d = Diagnostics()
+        #expect(library.render("custom/page", language: .fr, context: [:], &d) == "A partie [partie]\n")
+        #expect(library.render("custom/page", language: .en, context: [:], &d) == "A part [part]\n")
+        #expect(library.render("custom/odd", language: .en, context: [:], &d) == "B part\n")
+        #expect(d.all.isEmpty)
+    }
+
     @Test func aMissingKeyIsAWarningNamingTemplateLineAndKey() throws {
         let library = try TemplateLibrary(project: ["custom/note.fr.md": "# Titre\n\nBonjour {{prenom}}\n"])
         var d = Diagnostics()

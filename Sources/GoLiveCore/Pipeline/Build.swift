@@ -64,6 +64,8 @@ public struct Build {
         var previousBytes: ManifestBytes?
         /// Where `build` already wrote the rendered files (nil for `check` and `--dry-run`).
         var staging: Staging?
+        /// The build cache's bytes for the next build (nil for `check` and `--dry-run`).
+        var nextCache: Background<Data>?
     }
 
     /// Stages read+validate, plan and render, all in memory. With `--strict`, the warnings of all
@@ -126,6 +128,13 @@ public struct Build {
             try Planning.run(project.plan, reusing: cache?.schedule(for: project.renderKey))
         }
         let (previous, history, editions) = versions.value
+        // What the next build reads instead of parsing and scheduling again, encoded on another core
+        // while the documents render.
+        let nextCache = staged ? Background { [renderKey = project.renderKey, cache = project.buildCache, training = planned.training] in
+            var next = cache
+            next.schedule = training.map { (BuildCache.scheduleKey(renderKey: renderKey), $0) }
+            return next.encoded()
+        } : nil
         let staging = staged ? Staging(output: outputDirectory, previous: previous?.files ?? [:]) : nil
         var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
         if let staging {
@@ -147,7 +156,7 @@ public struct Build {
             if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
             return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions.value,
                             warnings: all.sorted, previous: previous, previousBytes: lastManifest.value,
-                            staging: staging)
+                            staging: staging, nextCache: nextCache)
         } catch {
             staging?.discard()
             throw error
@@ -171,10 +180,8 @@ public struct Build {
         }
         manifest.record(rendered.units, outputs: outputs, previous: previous)
         // Ten megabytes at a thousand audiences: encoded on another core while the changes are worked out.
-        var cache = project.buildCache
-        cache.schedule = rendered.planned.training.map { (BuildCache.scheduleKey(renderKey: project.renderKey), $0) }
-        let encoded = options.dryRun ? nil : Background { [manifest, old = rendered.previousBytes, cache] in
-            (manifest: manifest.encoded(reusing: old), cache: cache.encoded())
+        let encoded = options.dryRun ? nil : Background { [manifest, old = rendered.previousBytes] in
+            manifest.encoded(reusing: old)
         }
         let writer = OutputWriter(directory: outputDirectory)
         let preview = writer.preview(outputs, previous: previous, digests: manifest.files)
@@ -188,7 +195,7 @@ public struct Build {
             let extras = changes.isEmpty ? [] : [OutputFile(path: ChangeReport.fileName, text: changes.markdown)]
             do throws(GoLiveError) {
                 report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview,
-                                          staging: rendered.staging, encoded: encoded?.value.manifest, cache: encoded?.value.cache,
+                                          staging: rendered.staging, encoded: encoded?.value, cache: rendered.nextCache?.value,
                                           lastManifest: rendered.previousBytes?.data)
             } catch {
                 rendered.staging?.discard()

@@ -1,9 +1,13 @@
 import Foundation
 import Mustache
 
-/// The built-in templates overlaid with the project's own `templates/` folder (same path wins),
-/// compiled once per language. Template files are named `NAME.LANG.md` (or `NAME.md` for any
-/// language) for Markdown documents, and `layout/*.html` for the HTML shells.
+/// The built-in templates overlaid with the project's own `templates/` folder (same path wins).
+/// Template files are named `NAME.LANG.md` (or `NAME.md` for any language) for Markdown documents,
+/// and `layout/*.html` for the HTML shells.
+///
+/// The project's own files are compiled when the library is made, so that a syntax error is reported
+/// with the other input errors; every template is compiled the first time a document uses it, once:
+/// a rebuild that renders a few documents compiles the few templates they use.
 public struct TemplateLibrary: Sendable {
     /// A template file that could not be compiled, with where.
     public struct Problem: Error, Sendable { public let diagnostic: Diagnostic }
@@ -12,7 +16,7 @@ public struct TemplateLibrary: Sendable {
     public let sources: [String: String]
     /// Paths that came from the project rather than the built-ins (shown in messages).
     public let overridden: Set<String>
-    private let libraries: [Language: MustacheLibrary]
+    private let compiled: Compiled
 
     public init(builtIn: [String: String] = BuiltinTemplates.files, project: [String: String] = [:]) throws(Problem) {
         var sources = builtIn
@@ -21,21 +25,74 @@ public struct TemplateLibrary: Sendable {
         self.overridden = Set(project.keys)
         MustacheContentTypes.register(MarkdownContentType(), named: MarkdownContentType.name)
         MustacheContentTypes.register(HTMLLayoutContentType(), named: HTMLLayoutContentType.name)
-        // Each file compiled once, then registered in every language's library that uses it.
-        var compiled: [(path: String, name: String, language: Language?, template: MustacheTemplate)] = []
-        for (path, text) in sources.sorted(by: { $0.key < $1.key }) {
-            guard let (name, language) = Self.split(path) else { continue }
-            compiled.append((path, name, language, try Self.compile(text, path: path)))
+        compiled = Compiled()
+        for path in project.keys.sorted() where Self.split(path) != nil {
+            compiled.store(try Self.compile(sources[path]!, path: path), at: path)
         }
-        var libraries: [Language: MustacheLibrary] = [:]
-        for language in Language.allCases {
-            var library = MustacheLibrary()
-            // Language-neutral files first, so `NAME.LANG.md` replaces `NAME.md` for that language.
-            for file in compiled where file.language == nil { library.register(file.template, named: file.name) }
-            for file in compiled where file.language == language { library.register(file.template, named: file.name) }
-            libraries[language] = library
+    }
+
+    /// The template `name` in `language` (`NAME.LANG.md`, else `NAME.md` or `NAME.html`) in a library
+    /// holding every partial it names, or nil when there is no such template.
+    private func library(_ name: String, _ language: Language) throws(Problem) -> (MustacheTemplate, MustacheLibrary)? {
+        let key = language.rawValue + " " + name
+        if let found = compiled.library(key) { return found }
+        guard let path = existingPath(name, language) else { return nil }
+        var library = MustacheLibrary()
+        let text = sources[path]!
+        // A template that changes its delimiters may name partials a scan cannot see: it gets them all.
+        let partials = text.contains("{{=") ? Set(sources.keys.compactMap { Self.split($0)?.name }) : Self.partials(in: text)
+        var pending = Array(partials.sorted()), seen: Set<String> = [name]
+        library.register(try compiled.template(at: path, sources), named: name)
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let partialPath = existingPath(next, language) else { continue }
+            library.register(try compiled.template(at: partialPath, sources), named: next)
+            pending += Self.partials(in: sources[partialPath]!)
         }
-        self.libraries = libraries
+        return compiled.store(library, for: key, template: library.getTemplate(named: name)!)
+    }
+
+    /// The names in a template's partial (`{{> name}}`) and parent (`{{< name}}`) tags.
+    static func partials(in text: String) -> Set<String> {
+        var names = Set<String>()
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            let tag = rest.drop { $0 == " " }
+            guard let first = tag.first, first == ">" || first == "<", let close = tag.range(of: "}}") else { continue }
+            let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { names.insert(name) }
+        }
+        return names
+    }
+
+    /// Compiled templates by path, and each template's library by language and name; filled by whichever
+    /// thread first needs one (two may compile the same file at once: either result is the same).
+    private final class Compiled: @unchecked Sendable {
+        private let lock = NSLock()
+        // Read and written under `lock`.
+        private var templates: [String: MustacheTemplate] = [:]
+        private var libraries: [String: (MustacheTemplate, MustacheLibrary)] = [:]
+
+        func store(_ template: MustacheTemplate, at path: String) {
+            lock.withLock { templates[path] = template }
+        }
+
+        func template(at path: String, _ sources: [String: String]) throws(Problem) -> MustacheTemplate {
+            if let template = lock.withLock({ templates[path] }) { return template }
+            let template = try TemplateLibrary.compile(sources[path]!, path: path)
+            store(template, at: path)
+            return template
+        }
+
+        func library(_ key: String) -> (MustacheTemplate, MustacheLibrary)? { lock.withLock { libraries[key] } }
+
+        func store(_ library: MustacheLibrary, for key: String, template: MustacheTemplate) -> (MustacheTemplate, MustacheLibrary) {
+            lock.withLock {
+                if let first = libraries[key] { return first }
+                libraries[key] = (template, library)
+                return (template, library)
+            }
+        }
     }
 
     /// Template names usable in `communications[].template`.
@@ -53,7 +110,7 @@ public struct TemplateLibrary: Sendable {
         return (String(base), nil)
     }
 
-    private static func compile(_ text: String, path: String) throws(Problem) -> MustacheTemplate {
+    static func compile(_ text: String, path: String) throws(Problem) -> MustacheTemplate {
         let type = path.hasSuffix(".md") ? MarkdownContentType.name : HTMLLayoutContentType.name
         let pragma = "{{% CONTENT_TYPE: \(type)}}"
         do {
@@ -90,7 +147,12 @@ public struct TemplateLibrary: Sendable {
     /// `shared`: keys looked up after `context`'s, when many renders share them (an audience's messages).
     public func render(_ name: String, language: Language, context: [String: Any], shared: [String: Any] = [:],
                        _ d: inout Diagnostics) -> String {
-        guard let library = libraries[language], let template = library.getTemplate(named: name) else {
+        let found: (MustacheTemplate, MustacheLibrary)?
+        do throws(Problem) { found = try library(name, language) } catch {
+            d.append(error.diagnostic)
+            return ""
+        }
+        guard let (template, library) = found else {
             d.error(.file("templates/\(name).\(language.rawValue).md"), "no template '\(name)' for language '\(language.rawValue)'")
             return ""
         }
@@ -106,10 +168,13 @@ public struct TemplateLibrary: Sendable {
     }
 
     private func sourcePath(_ name: String, _ language: Language) -> String {
-        for candidate in ["\(name).\(language.rawValue).md", "\(name).md", "\(name).html"] where sources[candidate] != nil {
-            return candidate
-        }
-        return "\(name).md"
+        existingPath(name, language) ?? "\(name).md"
+    }
+
+    /// The file `name` is read from in `language`: its own language's first, Markdown before HTML.
+    private func existingPath(_ name: String, _ language: Language) -> String? {
+        let l = language.rawValue
+        return ["\(name).\(l).md", "\(name).\(l).html", "\(name).md", "\(name).html"].first { sources[$0] != nil }
     }
 
     static func line(of key: String, in text: String) -> Int? {

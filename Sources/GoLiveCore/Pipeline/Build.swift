@@ -127,7 +127,6 @@ public struct Build {
         let planned = try timed(2, "plan") { () throws(GoLiveError) in
             try Planning.run(project.plan, reusing: cache?.schedule(for: project.renderKey))
         }
-        let (previous, history, editions) = versions.value
         // What the next build reads instead of parsing and scheduling again, encoded on another core
         // while the documents render.
         let nextCache = staged ? Background { [renderKey = project.renderKey, cache = project.buildCache, training = planned.training] in
@@ -135,7 +134,7 @@ public struct Build {
             next.schedule = training.map { (BuildCache.scheduleKey(renderKey: renderKey), $0) }
             return next.encoded()
         } : nil
-        let staging = staged ? Staging(output: outputDirectory, previous: previous?.files ?? [:]) : nil
+        let staging = staged ? Staging(output: outputDirectory, previous: { versions.value.previous?.files ?? [:] }) : nil
         var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
         if let staging {
             sink = { files in staging.take(files) }
@@ -144,12 +143,18 @@ public struct Build {
         }
         do throws(GoLiveError) {
             let result = try timed(3, "render") { () throws(GoLiveError) in
-                var runner = UnitRunner(previous: checkUnits ? previous?.units ?? [:] : [:], digests: previous?.files ?? [:],
-                                        parallelism: options.parallelism)
-                runner.intact = { intactUnits.value }
-                runner.sink = sink
-                return try Rendering.render(project, planned, history: history, editions: { editions.value }, runner: runner)
+                // The documents' units are listed before the last build's manifest is needed, to decide
+                // which of them to keep.
+                try Rendering.render(project, planned, history: { versions.value.history }, editions: { versions.value.editions.value }) {
+                    let previous = versions.value.previous
+                    var runner = UnitRunner(previous: checkUnits ? previous?.units ?? [:] : [:], digests: previous?.files ?? [:],
+                                            parallelism: options.parallelism)
+                    runner.intact = { intactUnits.value }
+                    runner.sink = sink
+                    return runner
+                }
             }
+            let (previous, editions) = (versions.value.previous, versions.value.editions)
             if let failure = staging?.failure { throw failure }
             var all = Diagnostics()
             for warning in project.warnings + planned.warnings + result.warnings { all.append(warning) }

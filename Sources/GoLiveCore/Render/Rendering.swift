@@ -8,7 +8,7 @@ public enum Rendering {
                            editions: [GuideEdition]? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
         let runner = UnitRunner(previous: [:], digests: [:], parallelism: options.parallelism)
         let known = editions ?? GuideVersioning.editions(project.plan, history: history)
-        let result = try render(project, planned, history: history, editions: { known }, runner: runner)
+        let result = try render(project, planned, history: { history }, editions: { known }) { runner }
         return (result.files, result.warnings)
     }
 
@@ -19,9 +19,15 @@ public enum Rendering {
         var units: [UnitOutcome]
     }
 
-    static func render(_ project: LoadedProject, _ planned: Planned, history: Manifest?,
-                       editions: () -> [GuideEdition], runner: UnitRunner) throws(GoLiveError) -> Result {
+    /// `history`, `editions` and `runner` are asked for when first needed: the build works them out
+    /// from the last manifest, which is still being read as the units are listed.
+    static func render(_ project: LoadedProject, _ planned: Planned, history: () -> Manifest?,
+                       editions: () -> [GuideEdition], runner makeRunner: () -> UnitRunner) throws(GoLiveError) -> Result {
         let units = DocumentUnits(project: project, planned: planned)
+        let noGo = project.plan.decision.status == .noGo
+        // Units are handed out in this order: the largest first, so no core waits on a long one at the end.
+        let first = noGo ? units.messageUnits() : units.planUnits() + units.trainingUnits() + units.messageUnits()
+        let runner = makeRunner()
         var d = Diagnostics()
         var outputs: [OutputFile] = []
         var outcomes: [UnitOutcome] = []
@@ -38,12 +44,10 @@ public enum Rendering {
         // every unit has been handed out (their files are checked meanwhile, on another core). They render
         // the same paths: what the units after them made of those paths holds.
         func repair() { runner.rerender(runner.damaged(kept), files: &outputs, outcomes: &outcomes) }
-        if project.plan.decision.status == .noGo {
-            run(units.messageUnits())
+        run(first)
+        if noGo {
             repair()
         } else {
-            // Units are handed out in this order: the largest first, so no core waits on a long one at the end.
-            run(units.planUnits() + units.trainingUnits() + units.messageUnits())
             // `editions` may still be worked out on another core meanwhile: the guides come next.
             run(units.guideUnits(editions()))
             // Each of these links to the documents rendered before it.
@@ -56,7 +60,7 @@ public enum Rendering {
                  units.homeUnit(earlier: outputs + dossier, earlierKey: withDossier.key)])
             repair()
             let keptEvents = UnitOutcome.keptEvents(outcomes, among: UnitOutcome.renderedEvents(outcomes))
-            let revisions = CalendarRevisions.apply(outputs, history: history, kept: keptEvents)
+            let revisions = CalendarRevisions.apply(outputs, history: history(), kept: keptEvents)
             outputs = revisions.files
             // New SEQUENCE and DTSTAMP values: the rendered units read their calendars again.
             if revisions.revised { outcomes = UnitOutcome.rereadingCalendars(outcomes, in: outputs) }

@@ -13,7 +13,9 @@ final class Staging: @unchecked Sendable {
     let root: URL
     /// The output folder did not exist when the build started.
     let isFirstBuild: Bool
-    private let previous: [String: String]
+    /// The last build's digests by path, asked for when the first file is taken: the build starts
+    /// rendering while the last manifest is still being read.
+    private let previous: Shared<[String: String]>
     /// The output and staging folders' paths with a trailing slash: a URL per file costs more than
     /// writing the file.
     private let outputPath: String
@@ -25,9 +27,9 @@ final class Staging: @unchecked Sendable {
     static let folderName = ".golive-staging"
 
     /// `previous`: the last build's digests by path, to tell the files the output folder already holds.
-    init(output: URL, previous: [String: String]) {
+    init(output: URL, previous: @escaping @Sendable () -> [String: String]) {
         self.output = output
-        self.previous = previous
+        self.previous = Shared(previous)
         outputPath = output.path + "/"
         isFirstBuild = !FileManager.default.fileExists(atPath: output.path)
         root = output.appendingPathComponent(Self.folderName)
@@ -44,7 +46,7 @@ final class Staging: @unchecked Sendable {
             guard file.isInMemory, !file.path.hasSuffix(".ics"), OutputPath.isSafeRelative(file.path) else { return file }
             let digest = Digest.contents(file.data)
             var taken = OutputFile(path: file.path, data: Data())
-            if !isFirstBuild, FileBytes.holds(file.data, at: outputPath + file.path, recorded: previous[file.path], digest: { digest }) {
+            if !isFirstBuild, FileBytes.holds(file.data, at: outputPath + file.path, recorded: previous.value[file.path], digest: { digest }) {
                 taken.stored = .init(place: .inPlace, digest: digest, size: file.data.count)
                 return taken
             }

@@ -67,6 +67,6 @@ public enum Rendering {
         }
         // `--strict` is judged by Build over the warnings of every stage together, not here.
         if d.hasErrors { throw .invalidInput(d.sorted) }
-        return Result(files: outputs.sorted { $0.path < $1.path }, warnings: d.sorted, units: outcomes)
+        return Result(files: OutputFile.sortedByPath(outputs), warnings: d.sorted, units: outcomes)
     }
 }

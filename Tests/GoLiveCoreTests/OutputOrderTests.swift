@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import GoLiveCore
+
+/// A build gives its outputs in path order: the manifest, the change report and the look-ups by
+/// bisection depend on it. The fast sort must give exactly the order `<` gives.
+@Suite("Output order")
+struct OutputOrderTests {
+    /// Deterministic noise: a failure must replay.
+    struct Noise {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static func paths(_ count: Int, seed: UInt64, alphabet: [String]) -> [String] {
+        var noise = Noise(state: seed)
+        // Long shared prefixes, as in `aud-12/comms/2027-03-19-golive.html`, so ties past 32 bytes happen.
+        let stems = ["aud-1/comms/2027-03-19-", "aud-12/comms/2027-03-19-golive-intranet", "aud-1", "a", "",
+                     "training/trainers/t-", "aud-100/comms/2027-03-19-golive-intranet.html"]
+        return (0..<count).map { _ in
+            var path = stems[noise.next(stems.count)]
+            for _ in 0..<noise.next(12) { path += alphabet[noise.next(alphabet.count)] }
+            return path
+        }
+    }
+
+    @Test("ASCII paths, with shared prefixes longer than 32 bytes and duplicates, sort as with <", arguments: [1, 2, 3])
+    func ascii(seed: UInt64) {
+        let paths = Self.paths(3000, seed: seed, alphabet: ["a", "b", "/", ".", "-", "0", "9", "z", "A", "~"])
+        let files = paths.map { OutputFile(path: $0, data: Data()) }
+        #expect(OutputFile.sortedByPath(files).map(\.path) == paths.sorted())
+    }
+
+    @Test("paths that are not all ASCII sort as with <, decomposed accents included", arguments: [4, 5])
+    func unicode(seed: UInt64) {
+        let paths = Self.paths(2000, seed: seed, alphabet: ["e", "f", "\u{301}", "é", "/", "ß", "z", "Ω"])
+        let files = paths.map { OutputFile(path: $0, data: Data()) }
+        #expect(OutputFile.sortedByPath(files).map(\.path) == paths.sorted())
+    }
+}

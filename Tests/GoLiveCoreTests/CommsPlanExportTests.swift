@@ -15,6 +15,20 @@ struct CommsPlanExportTests {
         #expect(!html.contains("&lt;svg"))
     }
 
+    /// The comms team works down the plan in this order; the sends are sorted on numbers standing for
+    /// the ids, which must give the order the ids themselves give.
+    @Test func sendsComeByMomentThenAudienceThenMessage() throws {
+        for files in [DiskFiles(root: CommsFixture.repoRoot) as ProjectFiles,
+                      MemoryFiles(SyntheticProject.files(audiences: 150, waves: 4, seed: 3))] {
+            let plan = try LoadedProject.load(files).plan
+            let sends = CommsCalendar.sends(for: plan)
+            #expect(sends.count == plan.communications.reduce(0) { count, c in count + plan.audiences.filter(c.targets).count })
+            let expected = sends.sorted { ($0.moment, $0.audienceID, $0.communicationID) < ($1.moment, $1.audienceID, $1.communicationID) }
+            #expect(sends == expected)
+            #expect(Set(sends.map(\.audienceID)).count > 1)
+        }
+    }
+
     @Test func csvHasOneRowPerSend() throws {
         let r = try CommsFixture.example()
         let csv = try #require(r.text("comms-plan.csv"))

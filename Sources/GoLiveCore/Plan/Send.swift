@@ -12,14 +12,27 @@ public struct Send: Sendable, Hashable {
 public enum CommsCalendar {
     /// Every send of the plan, in the order the comms team works: by moment, then audience, then message.
     public static func sends(for plan: Plan) -> [Send] {
-        var sends: [Send] = []
+        // Ten thousand sends at a thousand audiences: sorted on numbers (the moment's wall-clock minutes,
+        // the audience's and the message's places in id order), which order them as the ids would.
+        let (audienceRank, messageRank) = (ranks(plan.audiences.map(\.id)), ranks(plan.communications.map(\.id)))
+        var keyed: [(minutes: Int, audience: Int, message: Int, send: Send)] = []
         for communication in plan.communications {
+            let message = messageRank[communication.id] ?? 0
             for audience in plan.audiences where communication.targets(audience) {
                 guard let wave = plan.wave(audience.waveID) else { continue }
                 let moment = communication.at.resolve(j: wave.date, defaultTime: Communication.defaultSendTime)
-                sends.append(Send(communicationID: communication.id, audienceID: audience.id, waveID: wave.id, moment: moment))
+                keyed.append((moment.wallMinutes, audienceRank[audience.id] ?? 0, message,
+                              Send(communicationID: communication.id, audienceID: audience.id, waveID: wave.id, moment: moment)))
             }
         }
-        return sends.sorted { ($0.moment, $0.audienceID, $0.communicationID) < ($1.moment, $1.audienceID, $1.communicationID) }
+        keyed.sort { ($0.minutes, $0.audience, $0.message) < ($1.minutes, $1.audience, $1.message) }
+        return keyed.map(\.send)
+    }
+
+    /// Each id's place among `ids` in `<` order (a repeated id has one place).
+    private static func ranks(_ ids: [String]) -> [String: Int] {
+        var ranks: [String: Int] = [:]
+        for id in ids.sorted() where ranks[id] == nil { ranks[id] = ranks.count }
+        return ranks
     }
 }

@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("allow-no-go"), help: "With a no-go decision, render the postponement message only.")
     var allowNoGo = false
 
-    @Flag(help: "Render every document, even those whose inputs did not change since the last build.")
+    @Flag(help: "Render every document, parse every profile and schedule the training again, trusting nothing the last build left.")
     var full = false
 
     @Flag(name: .shortAndLong, help: "Print each stage as it runs.")

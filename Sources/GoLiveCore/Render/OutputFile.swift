@@ -61,8 +61,8 @@ public struct OutputFile: Sendable, Equatable {
     }
 
     /// `files` in path order (`<`). A build sorts tens of thousands: each path's first 32 bytes are
-    /// read once as four numbers, which order almost every pair, and two paths are compared as strings
-    /// only when those are equal. Paths that are not all ASCII (which `<` orders by Unicode scalars,
+    /// read once as four `utf8Word`s, which order almost every pair, and two paths are compared as
+    /// strings only when those are equal. Paths that are not all ASCII (which `<` orders by Unicode scalars,
     /// after normalization) are sorted as strings.
     static func sortedByPath(_ files: [OutputFile]) -> [OutputFile] {
         var keys: [(a: UInt64, b: UInt64, c: UInt64, d: UInt64, index: Int)] = []
@@ -83,20 +83,13 @@ public struct OutputFile: Sendable, Equatable {
         return keys.map { files[$0.index] }
     }
 
-    /// The first 32 bytes of an ASCII path as four big-endian numbers, zero-padded (a shorter path
-    /// orders first, as with `<`); nil when any byte of the path is not ASCII.
+    /// The first 32 bytes of an ASCII path as four `utf8Word`s (a shorter path orders first, as with
+    /// `<`); nil when any byte of the path is not ASCII.
     private static func asciiPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64)? {
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var ascii: UInt8 = 0
         for byte in bytes { ascii |= byte }
         guard ascii < 0x80 else { return nil }
-        withUnsafeMutableBytes(of: &words) { raw in
-            let words = raw.bindMemory(to: UInt64.self)
-            for index in 0..<min(bytes.count, 32) {
-                words[index / 8] |= UInt64(bytes[index]) << (56 - 8 * (index % 8))
-            }
-        }
-        return words
+        return (utf8Word(bytes), utf8Word(bytes.dropFirst(8)), utf8Word(bytes.dropFirst(16)), utf8Word(bytes.dropFirst(24)))
     }
 
     /// Whether `files` are in path order (`<`), as a build gives them.

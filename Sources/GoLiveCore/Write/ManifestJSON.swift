@@ -1072,21 +1072,9 @@ private func sortedIndices<Value>(_ dict: [String: Value],
                                   where isIncluded: (Dictionary<String, Value>.Index) -> Bool = { _ in true }) -> [Dictionary<String, Value>.Index] {
     var order: [(prefix: UInt64, index: Dictionary<String, Value>.Index)] = []
     order.reserveCapacity(dict.count)
-    for index in dict.indices where isIncluded(index) { order.append((utf8Prefix(dict[index].key), index)) }
+    for index in dict.indices where isIncluded(index) { order.append((utf8Word(dict[index].key.utf8), index)) }
     order.sort { a, b in a.prefix != b.prefix ? a.prefix < b.prefix : utf8Precedes(dict[a.index].key, dict[b.index].key) }
     return order.map(\.index)
-}
-
-/// A key's first eight UTF-8 bytes as a big-endian integer, zeros after a shorter key: keys whose
-/// integers differ are in the order of these integers.
-private func utf8Prefix(_ key: String) -> UInt64 {
-    var value: UInt64 = 0
-    var count = 0
-    for byte in key.utf8.prefix(8) {
-        value = value << 8 | UInt64(byte)
-        count += 1
-    }
-    return value << (8 * (8 - count))
 }
 
 /// A value handed to another thread that only reads it while the handing thread waits for it

@@ -67,25 +67,25 @@ public struct BuildCache: Sendable {
 
     /// Entries in key order and names in order of first use, so one cache always writes the same bytes.
     public func encoded() -> Data {
-        var files = NameTable()
+        var names = NameTable()
         var body = CacheWriter()
         let sorted = entries.sorted { $0.key < $1.key }
         body.count(sorted.count)
         for (key, profile) in sorted {
             body.string(key)
-            body.profile(profile, &files)
+            body.profile(profile, &names)
         }
         body.bool(schedule != nil)
         if let (key, plan) = schedule {
             body.string(key)
-            body.schedule(plan, &files)
+            body.schedule(plan, &names)
         }
         var out = CacheWriter()
         out.append(Self.magic)
         out.uint(Self.format)
         out.string(GoLiveVersion.current)
-        out.count(files.names.count)
-        for name in files.names { out.string(name) }
+        out.count(names.list.count)
+        for name in names.list { out.string(name) }
         out.append(body.bytes)
         var data = Data(out.bytes)
         data.append(contentsOf: Array(Digest.contents(data).utf8))
@@ -108,17 +108,17 @@ public struct BuildCache: Sendable {
     private static func decode(_ r: inout CacheReader) throws(CacheReader.Malformed) -> BuildCache {
         guard Array(try r.bytes(magic.count)) == magic, try r.uint() == format,
               try r.string() == GoLiveVersion.current else { throw CacheReader.Malformed() }
-        let files = try r.array(minimumBytes: 1) { reader throws(CacheReader.Malformed) in try reader.string() }
+        let names = try r.array(minimumBytes: 1) { reader throws(CacheReader.Malformed) in try reader.string() }
         // An entry is at least its 16-digit key and three empty fields.
         let count = try r.count(minimumBytes: 20)
         var entries: [String: ProjectLoader.ReadProfile] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let key = try r.string()
-            guard entries.updateValue(try r.profile(files), forKey: key) == nil else { throw CacheReader.Malformed() }
+            guard entries.updateValue(try r.profile(names), forKey: key) == nil else { throw CacheReader.Malformed() }
         }
         var cache = BuildCache(entries: entries, reused: 0)
-        if try r.bool() { cache.schedule = (try r.string(), try r.schedule(files)) }
+        if try r.bool() { cache.schedule = (try r.string(), try r.schedule(names)) }
         guard r.remaining == 0 else { throw CacheReader.Malformed() }
         return cache
     }
@@ -128,14 +128,14 @@ public struct BuildCache: Sendable {
 /// referred to by number: every location of a profile names the same file, and thousands of training
 /// sessions name a few dozen modules, sites, rooms and trainers.
 private struct NameTable {
-    private(set) var names: [String] = []
+    private(set) var list: [String] = []
     private var numbers: [String: Int] = [:]
 
     mutating func number(_ name: String) -> Int {
         if let number = numbers[name] { return number }
-        numbers[name] = names.count
-        names.append(name)
-        return names.count - 1
+        numbers[name] = list.count
+        list.append(name)
+        return list.count - 1
     }
 }
 
@@ -143,23 +143,23 @@ private struct NameTable {
 // written: a field added to `Audience` stops this from compiling until both sides (and `format`) follow.
 
 extension CacheWriter {
-    fileprivate mutating func profile(_ profile: ProjectLoader.ReadProfile, _ files: inout NameTable) {
+    fileprivate mutating func profile(_ profile: ProjectLoader.ReadProfile, _ names: inout NameTable) {
         bool(profile.audience != nil)
-        if let audience = profile.audience { self.audience(audience, &files) }
+        if let audience = profile.audience { self.audience(audience, &names) }
         bool(profile.id != nil)
         if let (id, location) = profile.id {
             string(id)
-            self.location(location, &files)
+            self.location(location, &names)
         }
         count(profile.diagnostics.all.count)
         for diagnostic in profile.diagnostics.all {
             string(diagnostic.severity.rawValue)
-            location(diagnostic.location, &files)
+            location(diagnostic.location, &names)
             string(diagnostic.message)
         }
     }
 
-    private mutating func audience(_ a: Audience, _ files: inout NameTable) {
+    private mutating func audience(_ a: Audience, _ names: inout NameTable) {
         string(a.id)
         string(a.name)
         string(a.language.rawValue)
@@ -170,7 +170,7 @@ extension CacheWriter {
         count(a.modules.count)
         for module in a.modules {
             string(module.value)
-            location(module.location, &files)
+            location(module.location, &names)
         }
         strings(a.channels.map(\.rawValue))
         optional(a.mailingList)
@@ -189,13 +189,13 @@ extension CacheWriter {
             string(entry.answer)
         }
         string(a.file)
-        location(a.location, &files)
-        location(a.relaysLocation, &files)
-        location(a.channelsLocation, &files)
+        location(a.location, &names)
+        location(a.relaysLocation, &names)
+        location(a.channelsLocation, &names)
     }
 
-    private mutating func location(_ location: SourceLocation, _ files: inout NameTable) {
-        count(files.number(location.file))
+    private mutating func location(_ location: SourceLocation, _ names: inout NameTable) {
+        name(location.file, &names)
         count(location.line)
         count(location.column)
     }
@@ -212,21 +212,21 @@ extension CacheWriter {
 }
 
 extension CacheReader {
-    fileprivate mutating func profile(_ files: [String]) throws(Malformed) -> ProjectLoader.ReadProfile {
-        let audience = try bool() ? try audience(files) : nil
-        let id = try bool() ? (key: try string(), value: try location(files)) : nil
+    fileprivate mutating func profile(_ names: [String]) throws(Malformed) -> ProjectLoader.ReadProfile {
+        let audience = try bool() ? try audience(names) : nil
+        let id = try bool() ? (key: try string(), value: try location(names)) : nil
         var diagnostics = Diagnostics()
         for _ in 0..<(try count(minimumBytes: 5)) {
-            diagnostics.append(Diagnostic(try choice(), try location(files), try string()))
+            diagnostics.append(Diagnostic(try choice(), try location(names), try string()))
         }
         return ProjectLoader.ReadProfile(audience: audience, id: id, diagnostics: diagnostics)
     }
 
-    private mutating func audience(_ files: [String]) throws(Malformed) -> Audience {
+    private mutating func audience(_ names: [String]) throws(Malformed) -> Audience {
         Audience(id: try string(), name: try string(), language: try choice(), headcount: try int(),
                  impact: try choice(), waveID: try string(), sites: try strings(),
                  modules: try array(minimumBytes: 4) { r throws(Malformed) in
-                     Located(try r.string(), at: try r.location(files))
+                     Located(try r.string(), at: try r.location(names))
                  },
                  channels: try array(minimumBytes: 1) { r throws(Malformed) in try r.choice() },
                  mailingList: try optional(),
@@ -237,14 +237,12 @@ extension CacheReader {
                  faq: try array(minimumBytes: 2) { r throws(Malformed) in
                      Audience.FAQ(question: try r.string(), answer: try r.string())
                  },
-                 file: try string(), location: try location(files), relaysLocation: try location(files),
-                 channelsLocation: try location(files))
+                 file: try string(), location: try location(names), relaysLocation: try location(names),
+                 channelsLocation: try location(names))
     }
 
-    private mutating func location(_ files: [String]) throws(Malformed) -> SourceLocation {
-        let number = try natural()
-        guard number < files.count else { throw Malformed() }
-        return SourceLocation(file: files[number], line: try natural(), column: try natural())
+    private mutating func location(_ names: [String]) throws(Malformed) -> SourceLocation {
+        SourceLocation(file: try name(names), line: try natural(), column: try natural())
     }
 
     private mutating func choice<T: RawRepresentable>() throws(Malformed) -> T where T.RawValue == String {
@@ -266,10 +264,10 @@ extension CacheWriter {
     fileprivate mutating func schedule(_ plan: TrainingPlan, _ names: inout NameTable) {
         count(plan.sessions.count)
         for s in plan.sessions {
-            count(names.number(s.audienceID))
-            count(names.number(s.moduleID))
-            count(names.number(s.format.rawValue))
-            count(names.number(s.site))
+            name(s.audienceID, &names)
+            name(s.moduleID, &names)
+            name(s.format.rawValue, &names)
+            name(s.site, &names)
             bool(s.date != nil)
             if let date = s.date { int(date.dayNumber) }
             bool(s.start != nil)
@@ -284,15 +282,20 @@ extension CacheWriter {
         }
         count(plan.notes.count)
         for note in plan.notes {
-            count(names.number(note.audienceID))
-            count(names.number(note.moduleID))
+            name(note.audienceID, &names)
+            name(note.moduleID, &names)
             string(note.message)
         }
     }
 
+    /// A name (a location's file, a session's room…) by its number in the cache's table.
+    private mutating func name(_ text: String, _ names: inout NameTable) {
+        count(names.number(text))
+    }
+
     private mutating func name(_ text: String?, _ names: inout NameTable) {
         bool(text != nil)
-        if let text { count(names.number(text)) }
+        if let text { name(text, &names) }
     }
 }
 

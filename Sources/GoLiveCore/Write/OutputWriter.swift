@@ -69,7 +69,7 @@ public struct OutputWriter: Sendable {
     /// `staging`: where the files rendered by this build already are (see `Staging`); it is emptied
     /// into the output folder and removed.
     /// `encoded`: the manifest's bytes, when the caller already has them.
-    /// `cache`: the profile cache (`BuildCache.fileName`), put in place like the manifest.
+    /// `cache`: the build cache (`BuildCache.fileName`), put in place like the manifest.
     /// `lastManifest`: the bytes of the manifest in the folder, when the caller read them.
     func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
                planned: Report? = nil, staging: Staging? = nil, encoded: Data? = nil,

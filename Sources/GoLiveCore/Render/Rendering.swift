@@ -7,8 +7,8 @@ public enum Rendering {
     public static func run(_ project: LoadedProject, _ planned: Planned, options: Build.Options, history: Manifest? = nil,
                            editions: [GuideEdition]? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
         let runner = UnitRunner(previous: [:], digests: [:], parallelism: options.parallelism)
-        let known = editions ?? GuideVersioning.editions(project.plan, history: history)
-        let result = try render(project, planned, history: { history }, editions: { known }) { runner }
+        let result = try render(project, planned, history: { history },
+                                editions: { editions ?? GuideVersioning.editions(project.plan, history: history) }) { runner }
         return (result.files, result.warnings)
     }
 

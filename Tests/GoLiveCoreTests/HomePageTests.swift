@@ -67,6 +67,17 @@ import Testing
         #expect(DocumentIndex.messageName(m, .fr) == "survey")
     }
 
+    /// The index groups a document's formats under the path without its file's extension: only
+    /// the last dot of the file name counts, never one in a folder name, and a dot file keeps its name.
+    @Test func aDocumentsStemDropsOnlyItsFilesExtension() {
+        #expect(DocumentIndex.stem("agents-paris/comms/2027-03-03-teaser.html") == "agents-paris/comms/2027-03-03-teaser")
+        #expect(DocumentIndex.stem("comms-plan.csv") == "comms-plan")
+        #expect(DocumentIndex.stem("v1.2/guide") == "v1.2/guide")
+        #expect(DocumentIndex.stem("a/guide.fr.md") == "a/guide.fr")
+        #expect(DocumentIndex.stem("a/.notes") == "a/.notes")
+        #expect(DocumentIndex.stem("équipe-é/kit.html") == "équipe-é/kit")
+    }
+
     /// Day-scale bars from midnight to midnight read by their last day; the kind is not
     /// repeated in the label; no "0 h" anywhere in the picture's text.
     @Test func timelineTextReadsInDaysWithoutRepeatingKinds() throws {

@@ -25,19 +25,28 @@ struct DocumentIndex {
         self.plan = plan
         var byStem: [String: [String]] = [:]
         var order: [String] = []
-        for path in outputs.map(\.path).sorted() {
+        // Tens of thousands of paths: sorted on their leading bytes rather than compared as Strings.
+        for path in OutputFile.sortedByPath(outputs).map(\.path) {
             let stem = Self.stem(path)
             if byStem[stem] == nil { order.append(stem) }
             byStem[stem, default: []].append(path)
         }
         let audienceIDs = Set(plan.audiences.map(\.id))
         let communications = Self.communications(plan)
+        // Every audience's messages go out on the same few days: each date is read once.
+        var dates: [String: CivilDate?] = [:]
+        let date = { (text: String) -> CivilDate? in
+            if let known = dates[text] { return known }
+            let parsed = CivilDate(iso: text)
+            dates[text] = parsed
+            return parsed
+        }
         entries = order.map { stem in
             let paths = byStem[stem] ?? []
             let primary = paths.first { $0.hasSuffix(".html") } ?? paths[0]
             let parts = stem.split(separator: "/").map(String.init)
             let audience = parts.first.flatMap { audienceIDs.contains($0) && parts.count > 1 ? $0 : nil }
-            let message = Self.message(parts) { communications[$0] }
+            let message = Self.message(parts, date: date) { communications[$0] }
             return Entry(stem: stem, primary: primary, others: paths.filter { $0 != primary },
                          phase: Self.phase(parts, message: message, stem: stem, plan: plan), audience: audience,
                          parts: parts, message: message)
@@ -63,9 +72,10 @@ struct DocumentIndex {
         Dictionary(plan.communications.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    static func message(_ parts: [String], _ communication: (String) -> Communication?) -> Message? {
+    static func message(_ parts: [String], date parse: (String) -> CivilDate? = { CivilDate(iso: $0) },
+                        _ communication: (String) -> Communication?) -> Message? {
         guard parts.count == 3, parts[1] == "comms", parts[2].count > 11,
-              let date = CivilDate(iso: String(parts[2].prefix(10))) else { return nil }
+              let date = parse(String(parts[2].prefix(10))) else { return nil }
         let id = String(parts[2].dropFirst(11))
         if id == MessageSchedule.postponedID {
             return Message(date: date, communicationID: id, kind: "postponed", channel: .email)
@@ -75,10 +85,13 @@ struct DocumentIndex {
         return Message(date: date, communicationID: id, kind: kind, channel: c?.channel)
     }
 
+    /// `path` without the extension of its file name (`a/kit.html` → `a/kit`; `a/.hidden` as is).
+    /// Read on bytes: `/` and `.` are ASCII, and a build indexes tens of thousands of paths.
     static func stem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path }
-        return String(path.dropLast(name.distance(from: dot, to: name.endIndex)))
+        let bytes = path.utf8
+        let name = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        guard let dot = bytes[name...].lastIndex(of: UInt8(ascii: ".")), dot != name else { return path }
+        return String(path[..<dot])
     }
 
     /// The phase a PMO files a document under: preparing (teaser, training and reminder

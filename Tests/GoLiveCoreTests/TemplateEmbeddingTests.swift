@@ -48,6 +48,14 @@ struct TemplateEmbeddingTests {
         #expect(d.all.isEmpty)
     }
 
+    /// What the scan for a template's partials reads: `{{>` and `{{<` tags, spaces around the name
+    /// or none, and nothing else (variables, sections, triple mustaches, an unclosed tag).
+    @Test func thePartialScanFindsPartialAndParentTagsOnly() {
+        let text = "{{> a/b}} {{>c}} {{  <  layout/page\t}} {{x}} {{{y}}} {{#s}}{{/s}} é {{> d }} {{> open"
+        #expect(TemplateLibrary.partials(in: text) == ["a/b", "c", "layout/page", "d"])
+        #expect(TemplateLibrary.partials(in: "no tags {{ }} {{> }}") == [])
+    }
+
     @Test func aMissingKeyIsAWarningNamingTemplateLineAndKey() throws {
         let library = try TemplateLibrary(project: ["custom/note.fr.md": "# Titre\n\nBonjour {{prenom}}\n"])
         var d = Diagnostics()

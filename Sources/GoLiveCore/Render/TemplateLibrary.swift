@@ -52,15 +52,26 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The names in a template's partial (`{{> name}}`) and parent (`{{< name}}`) tags.
+    /// Read on bytes (the tags' characters are ASCII): Foundation's `range(of:)` went through NSString
+    /// for every template a build first renders.
     static func partials(in text: String) -> Set<String> {
         var names = Set<String>()
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            let tag = rest.drop { $0 == " " }
-            guard let first = tag.first, first == ">" || first == "<", let close = tag.range(of: "}}") else { continue }
-            let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty { names.insert(name) }
+        let bytes = Array(text.utf8)
+        let (brace, close, space, tab) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: " "), UInt8(ascii: "\t"))
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == brace, bytes[i + 1] == brace else { i += 1; continue }
+            i += 2
+            var tag = i
+            while tag < bytes.count, bytes[tag] == space { tag += 1 }
+            guard tag < bytes.count, bytes[tag] == UInt8(ascii: ">") || bytes[tag] == UInt8(ascii: "<") else { continue }
+            var end = tag + 1
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+            guard end + 1 < bytes.count else { break }
+            var (from, to) = (tag + 1, end)
+            while from < to, bytes[from] == space || bytes[from] == tab { from += 1 }
+            while to > from, bytes[to - 1] == space || bytes[to - 1] == tab { to -= 1 }
+            if from < to { names.insert(String(decoding: bytes[from..<to], as: UTF8.self)) }
         }
         return names
     }

@@ -57,7 +57,7 @@ public struct TemplateLibrary: Sendable {
     static func partials(in text: String) -> Set<String> {
         var names = Set<String>()
         let bytes = Array(text.utf8)
-        let (brace, close, space, tab) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: " "), UInt8(ascii: "\t"))
+        let (brace, close, space) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: " "))
         var i = 0
         while i + 1 < bytes.count {
             guard bytes[i] == brace, bytes[i + 1] == brace else { i += 1; continue }
@@ -68,10 +68,9 @@ public struct TemplateLibrary: Sendable {
             var end = tag + 1
             while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
             guard end + 1 < bytes.count else { break }
-            var (from, to) = (tag + 1, end)
-            while from < to, bytes[from] == space || bytes[from] == tab { from += 1 }
-            while to > from, bytes[to - 1] == space || bytes[to - 1] == tab { to -= 1 }
-            if from < to { names.insert(String(decoding: bytes[from..<to], as: UTF8.self)) }
+            // Trimmed as before the scan read bytes: a tag's name is short, the whole text is not.
+            let name = String(decoding: bytes[(tag + 1)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { names.insert(name) }
         }
         return names
     }

@@ -530,6 +530,48 @@ extension ManifestJSONTests {
         #expect(bytes == (try Self.codableEncoded(next)))
     }
 
+    /// The keys at which two manifests' tables differ, and some at which they do not: a build may name
+    /// a record that it rendered the same again.
+    static func changes(from last: Manifest, to next: Manifest, _ seed: UInt64) -> ManifestChanges {
+        var rng = SplitMix(seed &+ 1)
+        func touched<V: Equatable>(_ a: [String: V]?, _ b: [String: V]?) -> Set<String> {
+            let (a, b) = (a ?? [:], b ?? [:])
+            var keys = Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }
+            for key in a.keys.sorted() where rng.next() % 9 == 0 { keys.insert(key) }
+            return keys
+        }
+        return ManifestChanges(files: touched(last.files, next.files), events: touched(last.events, next.events),
+                               units: touched(last.units, next.units))
+    }
+
+    /// A rebuild names the records it may have changed, and the others are copied from the last
+    /// manifest in runs, keys and separators included: the bytes are still those of encoding anew.
+    @Test(arguments: 0..<30 as Range<UInt64>)
+    func writingOnlyTheNamedRecordsGivesTheSameBytes(seed: UInt64) throws {
+        let lastManifest = seed % 3 == 0 ? Self.rich(seed) : Self.many(seed, guides: 15, units: 15)
+        let last = try #require(Manifest.decodeJSONKeepingBytes(lastManifest.encodeJSON()))
+        let next = Self.edited(last.manifest, seed)
+        let bytes = next.encodeJSON(reusing: last, changes: Self.changes(from: last.manifest, to: next, seed))
+        #expect(Self.text(bytes) == Self.text(next.encodeJSON()))
+        #expect(bytes == (try Self.codableEncoded(next)))
+    }
+
+    /// What proves the runs are copied: a change the build did not name is not written. (A build names
+    /// every change it makes: the rebuild tests compare its manifest with a full build's.) Named, it is.
+    @Test func aRecordNotNamedIsCopiedAsItWas() throws {
+        let last = try #require(Manifest.decodeJSONKeepingBytes(Self.many(1, guides: 5, units: 5).encodeJSON()))
+        #expect(last.spans.files != nil)
+        var next = last.manifest
+        let path = try #require(next.files.keys.sorted().dropFirst(2).first)
+        next.files[path] = "changed"
+        let unnamed = next.encodeJSON(reusing: last, changes: ManifestChanges(files: [], events: [], units: []))
+        #expect(unnamed == last.data)
+        #expect(next.encodeJSON(reusing: last, changes: ManifestChanges(files: [path], events: [], units: [])) == next.encodeJSON())
+        // Counts that cannot be the last table's and the changes named: written entry by entry instead.
+        next.files["zz-new"] = "new"
+        #expect(next.encodeJSON(reusing: last, changes: ManifestChanges(files: [path], events: [], units: [])) == next.encodeJSON())
+    }
+
     /// Only what this codec wrote is copied: JSON written otherwise (compact, keys unsorted, slashes
     /// escaped, numbers written as decimals, null optionals, unknown keys) is read, and the next
     /// manifest is written in full.
@@ -545,12 +587,17 @@ extension ManifestJSONTests {
         written.append(mine.replacing(/"sequence" : (\d+)/, maxReplacements: 1) { "\"sequence\" : \($0.1).0" })
         written.append(mine.replacing("{\n      \"changes\"", with: "{\n      \"aa\" : 1,\n      \"changes\"", maxReplacements: 1))
         written.append(mine.replacing("\"version\" : \"", with: "\"language\" : null,\n      \"version\" : \"", maxReplacements: 1))
+        // Entries separated otherwise: runs of them would carry the odd separators along.
+        written.append(mine.replacing(",\n    \"", with: ",\n     \""))
+        written.append(mine.replacing(",\n    \"", with: " ,\n    \""))
         for text in written {
             #expect(text != mine)
             let last = try #require(Manifest.decodeJSONKeepingBytes(Data(text.utf8)))
             #expect(last.manifest == manifest)
             for next in [manifest, Self.edited(manifest, 5)] {
                 #expect(Self.text(next.encodeJSON(reusing: last)) == Self.text(next.encodeJSON()), "\(text.prefix(300))")
+                let changes = Self.changes(from: manifest, to: next, 5)
+                #expect(Self.text(next.encodeJSON(reusing: last, changes: changes)) == Self.text(next.encodeJSON()), "\(text.prefix(300))")
             }
         }
     }

@@ -178,15 +178,16 @@ public struct Build {
         let clock = ContinuousClock()
         let start = clock.now
         var manifest = Manifest()
-        manifest.files = Manifest.files(outputs, units: rendered.units, previous: previous)
+        var differences = ManifestChanges()
+        (manifest.files, differences.files) = Manifest.files(outputs, units: rendered.units, previous: previous)
         manifest.inputs = project.inputDigests
         for edition in rendered.editions {
             manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
         }
-        manifest.record(rendered.units, outputs: outputs, previous: previous)
+        (differences.units, differences.events) = manifest.record(rendered.units, outputs: outputs, previous: previous)
         // Ten megabytes at a thousand audiences: encoded on another core while the changes are worked out.
-        let encoded = options.dryRun ? nil : Background { [manifest, old = rendered.previousBytes] in
-            manifest.encoded(reusing: old)
+        let encoded = options.dryRun ? nil : Background { [manifest, differences, old = rendered.previousBytes] in
+            manifest.encoded(reusing: old, changes: differences)
         }
         let writer = OutputWriter(directory: outputDirectory)
         let preview = writer.preview(outputs, previous: previous, digests: manifest.files)

@@ -113,7 +113,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     public func encoded() -> Data { encodeJSON() }
 
     /// The same bytes as `encoded()`, made faster by copying from `old` the records that did not change.
-    func encoded(reusing old: ManifestBytes?) -> Data { encodeJSON(reusing: old) }
+    /// `changes`: where this manifest differs from `old`'s, when the build knows it.
+    func encoded(reusing old: ManifestBytes?, changes: ManifestChanges? = nil) -> Data { encodeJSON(reusing: old, changes: changes) }
 }
 
 // MARK: version history
@@ -295,21 +296,28 @@ extension Manifest {
     /// The `files` of a build: each output's digest. A rebuild starts from the last build's and
     /// updates what its rendered units wrote, rather than indexing tens of thousands of paths again.
     /// `outputs`: sorted by path, as a build gives them.
-    static func files(_ outputs: [OutputFile], units: [UnitOutcome], previous: Manifest?) -> [String: String] {
+    /// `touched`: the paths whose digest may differ from the last build's, or nil when the files were
+    /// listed anew (see `ManifestChanges`).
+    static func files(_ outputs: [OutputFile], units: [UnitOutcome], previous: Manifest?) -> (files: [String: String], touched: Set<String>?) {
         if var files = previous?.files {
+            var touched = Set<String>()
             for unit in units where !unit.kept {
-                for path in unit.paths { if let file = OutputFile.find(path, inSorted: outputs) { files[path] = file.digest } }
+                for path in unit.paths {
+                    if let file = OutputFile.find(path, inSorted: outputs) { files[path] = file.digest; touched.insert(path) }
+                }
             }
             // Every output is a key now (a kept file was one already); the same count means no other is.
-            if files.count == outputs.count { return files }
+            if files.count == outputs.count { return (files, touched) }
         }
-        return Dictionary(outputs.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        return (Dictionary(outputs.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first }), nil)
     }
 
     /// Records this build's units and their calendar events: a kept unit's record and events are the
     /// last build's (its files did not change), a rendered one's are read from its files.
     /// `outputs`: sorted by path, as a build gives them.
-    mutating func record(_ units: [UnitOutcome], outputs: [OutputFile], previous: Manifest?) {
+    /// Returns the units and events whose records may differ from the last build's (see `ManifestChanges`).
+    @discardableResult
+    mutating func record(_ units: [UnitOutcome], outputs: [OutputFile], previous: Manifest?) -> (units: Set<String>, events: Set<String>?) {
         let rendered = units.filter { !($0.kept && previous?.units?[$0.name] != nil) }
         // Each rendered unit read its own calendars as it rendered; the build's records are their union.
         let calendars = rendered.map(\.calendar)
@@ -335,14 +343,16 @@ extension Manifest {
         }
         // A manifest written before units were recorded has events no unit owns: none of them carry over.
         let last = previous?.units ?? [:]
-        recordChanges(fresh, events, units: units, last: last, lastEvents: previous?.units == nil ? [:] : previous?.events ?? [:])
+        let touched = recordChanges(fresh, events, units: units, last: last, lastEvents: previous?.units == nil ? [:] : previous?.events ?? [:])
+        // Without unit records, the last build's events were all dropped: the table is not the last one's plus changes.
+        return (touched.units, previous?.units == nil ? nil : touched.events)
     }
 
     /// The last build's records and events, with those of the rendered units replaced, rather than
     /// thousands of kept ones copied one by one: each kept unit's record and the last records of its
     /// events, the rendered ones' anew, and nothing of units that no longer exist.
     private mutating func recordChanges(_ fresh: [(String, UnitRecord)], _ rendered: [String: EventRecord], units: [UnitOutcome],
-                                        last: [String: UnitRecord], lastEvents: [String: EventRecord]) {
+                                        last: [String: UnitRecord], lastEvents: [String: EventRecord]) -> (units: Set<String>, events: Set<String>) {
         var records = last
         for (name, record) in fresh { records[name] = record }
         // Every unit of this build is a key now; more keys are units that no longer exist.
@@ -366,5 +376,15 @@ extension Manifest {
         }
         self.events = events.isEmpty ? nil : events
         self.units = records.isEmpty ? nil : records
+        return (Set(fresh.map(\.0) + vanished), Set(rendered.keys).union(orphans))
     }
+}
+
+/// The keys of a manifest's tables whose records may differ from the last manifest's (changed, added
+/// or removed): every other record is the same, so its bytes are copied from the last manifest in runs,
+/// rather than looked up and compared one by one. nil for a table: not known, every record is compared.
+struct ManifestChanges: Sendable {
+    var files: Set<String>?
+    var events: Set<String>?
+    var units: Set<String>?
 }

@@ -45,8 +45,9 @@ extension Manifest {
     }
 
     /// The same bytes as `encoded()`, trailing newline included. `reusing`: the last manifest read,
-    /// whose records equal to this one's are copied rather than written again.
-    func encodeJSON(reusing old: ManifestBytes? = nil) -> Data {
+    /// whose records equal to this one's are copied rather than written again. `changes`: the only
+    /// records that may differ from `reusing`'s, when the caller knows them (see `ManifestChanges`).
+    func encodeJSON(reusing old: ManifestBytes? = nil, changes: ManifestChanges? = nil) -> Data {
         // The last manifest's size, and some room for growth: the buffer is not moved as it fills.
         let capacity = old.map { $0.data.count + $0.data.count / 8 } ?? 1 << 16
         var head = JSONWriter(capacity: capacity)
@@ -62,11 +63,13 @@ extension Manifest {
             let tail = Background { () -> Unchecked<JSONWriter> in
                 var writer = JSONWriter.continuing(capacity: capacity / 2)
                 writer.old = last.value
+                writer.changes = changes
                 writer.manifestTail(manifest)
                 writer.old = nil
                 return Unchecked(writer)
             }
             head.old = last.value
+            head.changes = changes
             head.manifestHead(manifest)
             head.old = nil
             head.out.append(tail.value.value.out)
@@ -177,12 +180,15 @@ private struct Table<Value: Sendable>: Sendable {
     /// Whether the table opens as this codec writes one, pretty-printed: the next encoding copies
     /// its records as they are, so it must not take them from differently formatted JSON.
     var laidOut = false
+    /// Whether every entry so far is followed by what this codec writes after one (`,`, a line break
+    /// and the next key's indent, or the table's closing line): runs of entries are copied with them.
+    var separated = true
     /// Where the last key is in the bytes, when it was written without escapes (its bytes are then
     /// its UTF-8): the next key is compared with them rather than as a String.
     var lastKey: Range<Int>?
 
     /// Its entries, when they can be the next encoding's (see `ManifestSpans`).
-    var sorted: ManifestEntries<Value>? { ascending && laidOut ? entries : nil }
+    var sorted: ManifestEntries<Value>? { ascending && laidOut && separated ? entries : nil }
 
     mutating func reserveCapacity(_ count: Int) {
         dictionary.reserveCapacity(count)
@@ -210,6 +216,7 @@ private struct Table<Value: Sendable>: Sendable {
     mutating func append(contentsOf rest: Table) {
         if ascending, let last = entries.keys.last, let first = rest.entries.keys.first { ascending = utf8Precedes(last, first) }
         ascending = ascending && rest.ascending
+        separated = separated && rest.separated
         entries.keys += rest.entries.keys
         entries.values += rest.entries.values
         entries.spans += rest.entries.spans
@@ -591,6 +598,7 @@ private struct JSONReader {
             let start = i
             let element = try value(&self)
             table.append(key, at: raw, element, span: start..<i, in: bytes)
+            if table.separated { table.separated = follows(",\n    \"") || follows("\n  }") }
             skipWhitespace()
             guard i < bytes.count else { throw Malformed() }
             let next = bytes[i]
@@ -1141,6 +1149,8 @@ private struct JSONWriter {
     let out: OutputBuffer
     /// The last manifest, where its records are, and its bytes: a record equal to the last one is copied.
     var old: (manifest: Manifest, spans: ManifestSpans, bytes: UnsafeRawBufferPointer)?
+    /// Where the manifest differs from `old`'s, when known.
+    var changes: ManifestChanges?
     private var indent = 0
     /// Whether the innermost open container already has a member: the next one needs a comma,
     /// and closing it needs no blank line.
@@ -1168,13 +1178,18 @@ private struct JSONWriter {
         if let events = m.events {
             key("events")
             let last = old?.spans.events
-            if let last, Self.same(events, last) {
+            let write = { (w: inout JSONWriter, event: Manifest.EventRecord, _: Int?) in w.event(event) }
+            if dictionary(events, changing: last, at: changes?.events, write) {
+                // The last manifest's events, but for those of the units rendered.
+            } else if let last, Self.same(events, last) {
                 copy(last.whole)
             } else {
-                dictionary(events, after: last) { w, event, _ in w.event(event) }
+                dictionary(events, after: last, write)
             }
         }
-        key("files"); dictionary(m.files, after: old?.spans.files) { w, digest, _ in w.string(digest) }
+        key("files")
+        let (files, digest) = (old?.spans.files, { (w: inout JSONWriter, digest: String, _: Int?) in w.string(digest) })
+        if !dictionary(m.files, changing: files, at: changes?.files, digest) { dictionary(m.files, after: files, digest) }
         key("format"); int(m.format)
     }
 
@@ -1189,9 +1204,10 @@ private struct JSONWriter {
         if let units = m.units {
             key("units")
             let last = old?.spans.units
-            dictionary(units, after: last) { w, record, position in
+            let write = { (w: inout JSONWriter, record: Manifest.UnitRecord, position: Int?) in
                 if let span = Self.unchanged(record, at: position, in: last) { w.copy(span) } else { w.unit(record) }
             }
+            if !dictionary(units, changing: last, at: changes?.units, write) { dictionary(units, after: last, write) }
         }
         endObject()
     }
@@ -1292,6 +1308,65 @@ private struct JSONWriter {
             value(&self, element, position)
         }
         endObject()
+    }
+
+    /// Writes `dict`, which holds `last`'s entries but at the keys `touched` (changed, added or removed
+    /// there): the runs of entries between two touched keys are copied from the last bytes in one piece
+    /// each, keys and separators included. False, having written nothing, when the counts show that
+    /// `dict` is not that (the caller then writes it entry by entry).
+    mutating func dictionary<T>(_ dict: [String: T], changing last: ManifestEntries<T>?, at touched: Set<String>?,
+                                _ value: (inout JSONWriter, T, Int?) -> Void) -> Bool {
+        guard old != nil, let last, let touched, last.keys.count == last.spans.count else { return false }
+        // Each touched key with where it was in `last` (binary search: the keys are in UTF-8 order).
+        let keys = touched.sorted(by: utf8Precedes)
+        var positions: [(key: String, at: Int, found: Bool)] = []
+        positions.reserveCapacity(keys.count)
+        var (inLast, inDict) = (0, 0)
+        for key in keys {
+            var (low, high) = (positions.last.map { $0.found ? $0.at + 1 : $0.at } ?? 0, last.keys.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if utf8Precedes(last.keys[middle], key) { low = middle + 1 } else { high = middle }
+            }
+            let found = low < last.keys.count && last.keys[low] == key
+            positions.append((key, low, found))
+            if found { inLast += 1 }
+            if dict[key] != nil { inDict += 1 }
+        }
+        guard dict.count - inDict == last.keys.count - inLast else { return false }
+        beginObject()
+        var next = 0
+        for (key, at, found) in positions {
+            copyEntries(of: last, next..<at)
+            next = found ? at + 1 : at
+            if let element = dict[key] {
+                member(key)
+                value(&self, element, found ? at : nil)
+            }
+        }
+        copyEntries(of: last, next..<last.keys.count)
+        endObject()
+        return true
+    }
+
+    /// The entries `range` of the last manifest's table `last`, keys, values and the separators between
+    /// them, as its bytes have them: the same bytes this writer would write for them here.
+    private mutating func copyEntries<T>(of last: ManifestEntries<T>, _ range: Range<Int>) {
+        guard !range.isEmpty, let bytes = old?.bytes else { return }
+        let start: Int
+        if hasMember, range.lowerBound > 0 {
+            start = last.spans[range.lowerBound - 1].upperBound   // from the comma that ends the entry before
+        } else if !hasMember, range.lowerBound == 0 {
+            start = last.whole.lowerBound + 1                      // from the line break after the brace
+        } else {
+            // Not preceded here as it was there: its key is written, the rest copied from its value.
+            member(last.keys[range.lowerBound])
+            start = last.spans[range.lowerBound].lowerBound
+        }
+        let end = last.spans[range.upperBound - 1].upperBound
+        guard start <= end, end <= bytes.count else { return }
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+        hasMember = true
     }
 
     /// The indices of `dict`'s entries in UTF-8 key order, each with where its key is in `last`. The

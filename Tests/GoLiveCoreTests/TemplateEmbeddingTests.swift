@@ -25,6 +25,26 @@ struct TemplateEmbeddingTests {
     }
 
     /// Built-in templates are compiled when first used, not when the project loads: each must compile.
+    /// A project template with a syntax error is reported at its place in words its author can act on,
+    /// never in the parser's own (a tag left open at the end of the file was reported as "overflow").
+    @Test func templateSyntaxErrorsAreWordedForTheirAuthor() {
+        let cases: [(text: String, words: String)] = [
+            ("Bonjour {{name", "the template ends inside a tag: '}}' is missing"),
+            ("Bonjour\n\n{{#open", "the template ends inside a tag: '}}' is missing"),
+            ("{{#open}} jamais fermé", "a section opened with {{#…}} or {{^…}} is never closed with {{/…}}"),
+            ("{{#a}}x{{/b}}", "this {{/…}} does not close the section opened last (check the names of {{#…}} and {{/…}})"),
+        ]
+        for (text, words) in cases {
+            do throws(TemplateLibrary.Problem) {
+                _ = try TemplateLibrary(project: ["comms-plan.fr.md": text])
+                Issue.record("\(text) compiled")
+            } catch {
+                #expect(error.diagnostic.location.file == "templates/comms-plan.fr.md")
+                #expect(error.diagnostic.message == "template syntax: " + words, "\(text)")
+            }
+        }
+    }
+
     @Test func everyBuiltInTemplateCompiles() throws {
         let templates = BuiltinTemplates.files.filter { TemplateLibrary.split($0.key) != nil }
         #expect(templates.count >= 30)

@@ -138,7 +138,12 @@ public struct TemplateLibrary: Sendable {
 
     /// The parser's error in words a template author can act on.
     static func explain(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        guard let error = error as? MustacheTemplate.Error else {
+            // The reader's own error at the end of the text (its type is internal to swift-mustache):
+            // a tag opened on the last line and never closed.
+            if String(describing: error) == "overflow" { return "the template ends inside a tag: '}}' is missing" }
+            return "\(error)"
+        }
         switch error {
         case .sectionCloseNameIncorrect: return "this {{/…}} does not close the section opened last (check the names of {{#…}} and {{/…}})"
         case .unfinishedName: return "a tag is not closed: '}}' is missing"

@@ -42,6 +42,28 @@ struct StagingTests {
         #expect(!Self.entries(out).contains(Staging.folderName))
     }
 
+    /// The new manifest is written to the staging folder while the changes are worked out, and renamed
+    /// into place last: a rebuild that fails to put a file in place publishes neither, and the next
+    /// build still knows what the folder holds.
+    @Test func aRebuildThatFailsToPutAFileInPlaceKeepsTheLastManifest() throws {
+        let parent = try Self.parent()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let (out, trial) = (parent.appendingPathComponent("out"), parent.appendingPathComponent("trial"))
+        _ = try Self.build(TrainingOutputFixture.files(), out)
+        try FileManager.default.copyItem(at: out, to: trial)
+        let written = try Self.build(RebuildTests.withEntry, trial).report.written
+        let path = try #require(written.first)
+        let manifest = try Data(contentsOf: out.appendingPathComponent(Manifest.fileName))
+        // A folder with something in it where the rebuild must put that file: its rename fails.
+        let target = out.appendingPathComponent(path)
+        try FileManager.default.removeItem(at: target)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: target.appendingPathComponent("inside"))
+        #expect(throws: GoLiveError.self) { try Self.build(RebuildTests.withEntry, out) }
+        #expect(try Data(contentsOf: out.appendingPathComponent(Manifest.fileName)) == manifest)
+        #expect(!Self.entries(out).contains(Staging.folderName))
+    }
+
     @Test func aFailedFirstBuildCreatesNoOutputFolder() throws {
         let parent = try Self.parent()
         defer { try? FileManager.default.removeItem(at: parent) }

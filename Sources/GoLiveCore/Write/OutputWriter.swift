@@ -68,12 +68,14 @@ public struct OutputWriter: Sendable {
     /// change, never listed in the report nor in the manifest's `files`, so never removed as stale.
     /// `staging`: where the files rendered by this build already are (see `Staging`); it is emptied
     /// into the output folder and removed.
-    /// `encoded`: the manifest's bytes, when the caller already has them.
+    /// `encoded`: the manifest's bytes, when the caller already has them; `encodedStaged`: and wrote them
+    /// to `staging` already, because they differ from the last manifest's.
     /// `cache`: the build cache (`BuildCache.fileName`), put in place like the manifest.
     /// `lastManifest`: the bytes of the manifest in the folder, when the caller read them.
     func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
-               planned: Report? = nil, staging: Staging? = nil, encoded: Data? = nil,
+               planned: Report? = nil, staging: Staging? = nil, encoded: Data? = nil, encodedStaged: Bool = false,
                cache: Data? = nil, lastManifest: Data? = nil) throws(GoLiveError) -> Report {
+        let manifestStaged = encodedStaged && encoded != nil && staging != nil
         let manifestData = encoded ?? manifest.encoded()
         for file in files where !OutputPath.isSafeRelative(file.path) {
             throw .io(path: file.path, reason: "refusing to write outside the output folder")
@@ -82,7 +84,7 @@ public struct OutputWriter: Sendable {
         let report = planned ?? preview(files, previous: previous)
         let byPath = OutputFile.finder(files)
         if let staging, staging.isFirstBuild,
-           try firstBuild(report, byPath, manifest: manifestData, cache: cache, extras: extras, staging: staging) {
+           try firstBuild(report, byPath, manifest: manifestStaged ? nil : manifestData, cache: cache, extras: extras, staging: staging) {
             return report
         }
         try putAll(report.written, from: byPath, staging: staging)
@@ -95,8 +97,12 @@ public struct OutputWriter: Sendable {
         for extra in extras where OutputPath.isSafeRelative(extra.path) {
             if (try? Data(contentsOf: url(extra.path))) != extra.data { try put(extra.data, at: extra.path) }
         }
-        // The last manifest's bytes, when the build read them at its start (it holds the folder's lock).
-        if (lastManifest ?? (try? Data(contentsOf: url(Manifest.fileName)))) != manifestData {
+        if manifestStaged, let staging {
+            if rename(staging.url(Manifest.fileName).path, url(Manifest.fileName).path) != 0 {
+                throw .io(path: url(Manifest.fileName).path, reason: "cannot rename into place: \(String(cString: strerror(errno)))")
+            }
+        } else if (lastManifest ?? (try? Data(contentsOf: url(Manifest.fileName)))) != manifestData {
+            // The last manifest's bytes, when the build read them at its start (it holds the folder's lock).
             try put(manifestData, at: Manifest.fileName)
         }
         if let cache, (try? Data(contentsOf: url(BuildCache.fileName))) != cache {
@@ -109,13 +115,14 @@ public struct OutputWriter: Sendable {
     /// A new output folder holds only the staging folder: the rest goes into it too, and each of its
     /// entries (an audience's folder, `index.html`…) is moved up in one rename. False when something
     /// else appeared in the folder meanwhile: the files then go in one by one.
-    private func firstBuild(_ report: Report, _ byPath: (String) -> OutputFile?, manifest: Data, cache: Data?,
+    /// `manifest`: nil when it is staged already.
+    private func firstBuild(_ report: Report, _ byPath: (String) -> OutputFile?, manifest: Data?, cache: Data?,
                             extras: [OutputFile], staging: Staging) throws(GoLiveError) -> Bool {
         let inMemory = report.written.filter { byPath($0)?.isInMemory == true }
         let files = Dictionary(inMemory.compactMap { byPath($0) }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         try eachFolder(inMemory) { path throws(GoLiveError) in try staging.write(files[path]?.data ?? Data(), at: path) }
         for extra in extras where OutputPath.isSafeRelative(extra.path) { try staging.write(extra.data, at: extra.path) }
-        try staging.write(manifest, at: Manifest.fileName)
+        if let manifest { try staging.write(manifest, at: Manifest.fileName) }
         if let cache { try staging.write(cache, at: BuildCache.fileName) }
         let fileManager = FileManager.default
         guard (try? fileManager.contentsOfDirectory(atPath: directory.path)) == [Staging.folderName] else { return false }

@@ -82,13 +82,16 @@ final class DocumentUnits: Sendable {
     }
 
     /// Each audience's kit: it links to the documents rendered before it, so it is keyed on their paths.
-    /// `earlierKey`: the `UnitKeys.PathSet` key of `earlier`.
-    func kitUnits(earlier: [OutputFile], earlierKey: String) -> [RenderUnit] {
-        // Made by the first kit that renders: a rebuild that keeps every kit never needs it.
-        let existing = Shared { Set(earlier.map(\.path)) }
+    /// `earlier`: the units rendered or kept before it; `earlierKey`: the `UnitKeys.PathSet` key of their files.
+    func kitUnits(earlier: [UnitOutcome], earlierKey: String) -> [RenderUnit] {
+        // A kit links to its own audience's documents only (`<id>/training.html`, `<id>/comms/…`), which
+        // that audience's units (`messages/<id>`, `training/<id>`…) write: it looks among theirs rather
+        // than among every earlier file. Made by the first kit that renders.
+        let byAudience = Shared { Dictionary(grouping: earlier) { unit in unit.name.split(separator: "/").last.map(String.init) ?? "" } }
         return plan.audiences.map { audience in
             RenderUnit(name: "kit/\(audience.id)", key: keys.key("kit/\(audience.id)", feedbackKey(audience.id), earlierKey)) { [self] d in
-                KitDocuments(plan: audienceView(audience.id), planned: planned, pages: pages, existing: existing.value).render(audience, &d)
+                let existing = Set((byAudience.value[audience.id] ?? []).flatMap(\.paths))
+                return KitDocuments(plan: audienceView(audience.id), planned: planned, pages: pages, existing: existing).render(audience, &d)
             }
         }
     }

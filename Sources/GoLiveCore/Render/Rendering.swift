@@ -51,7 +51,7 @@ public enum Rendering {
             // `editions` may still be worked out on another core meanwhile: the guides come next.
             run(units.guideUnits(editions()))
             // Each of these links to the documents rendered before it.
-            run(units.kitUnits(earlier: outputs, earlierKey: paths.key))
+            run(units.kitUnits(earlier: outcomes, earlierKey: paths.key))
             // The home page lists the dossier's files, known before it renders: the two render together.
             let dossier = HandoverDocuments.paths(project.plan).map { OutputFile(path: $0, data: Data()) }
             var withDossier = paths

@@ -56,6 +56,12 @@ struct UnitOutcome: Sendable {
     }
 }
 
+/// Where the threads listing kept files write, each in its own part (see `UnitRunner.run`).
+private struct UncheckedPointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<OutputFile>?
+    init(_ pointer: UnsafeMutablePointer<OutputFile>?) { self.pointer = pointer }
+}
+
 /// Renders the units whose key changed, on `parallelism` threads, and keeps the others.
 struct UnitRunner: Sendable {
     /// The last build's units by name: one whose key did not change is kept.
@@ -86,31 +92,44 @@ struct UnitRunner: Sendable {
         for unit in units {
             if let record = previous[unit.name], record.key == unit.key { toKeep.append((unit, record)) } else { toRender.append(unit) }
         }
-        // Tens of thousands of kept files are listed on every core, in slices kept in order.
+        // Tens of thousands of kept files are listed on every core, each slice of units straight into its
+        // own part of one array: no file is copied, nor released, as slices are put together.
         let (digests, keep) = (self.digests, toKeep)
-        let slices = Parallel.map(Parallel.slices(toKeep.count, parallelism), threads: parallelism) { range in
-            var files: [OutputFile] = []
-            var outcomes: [UnitOutcome] = []
-            var kept: [Kept] = []
-            for (unit, record) in keep[range] {
-                var paths: [String] = []   // in no order: the build sorts every output once
-                paths.reserveCapacity(record.files.count)
-                var listed = true
-                for (path, size) in record.files {
-                    paths.append(path)
-                    let digest = digests[path]
-                    listed = listed && digest != nil
-                    files.append(OutputFile.kept(path, digest: digest ?? "", size: size))
+        let slices = Parallel.slices(toKeep.count, parallelism)
+        var starts: [Int] = []
+        var total = 0
+        for range in slices {
+            starts.append(total)
+            for (_, record) in keep[range] { total += record.files.count }
+        }
+        var parts: [(outcomes: [UnitOutcome], kept: [Kept])] = []
+        files = [OutputFile](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let base = UncheckedPointer(buffer.baseAddress)
+            parts = Parallel.map(Array(zip(slices, starts)), threads: parallelism) { range, start in
+                var outcomes: [UnitOutcome] = []
+                var kept: [Kept] = []
+                var next = base.pointer.map { $0 + start }
+                for (unit, record) in keep[range] {
+                    var paths: [String] = []   // in no order: the build sorts every output once
+                    paths.reserveCapacity(record.files.count)
+                    var listed = true
+                    for (path, size) in record.files {
+                        paths.append(path)
+                        let digest = digests[path]
+                        listed = listed && digest != nil
+                        next?.initialize(to: OutputFile.kept(path, digest: digest ?? "", size: size))
+                        next = next.map { $0 + 1 }
+                    }
+                    outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: paths, warnings: record.warnings ?? [],
+                                                kept: true, keptEvents: record.events ?? [:]))
+                    kept.append(Kept(unit: unit, listed: listed))
                 }
-                outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: paths, warnings: record.warnings ?? [],
-                                            kept: true, keptEvents: record.events ?? [:]))
-                kept.append(Kept(unit: unit, listed: listed))
+                return (outcomes, kept)
             }
-            return (files, outcomes, kept)
+            initialized = total
         }
         var kept: [Kept] = []
-        for (sliceFiles, sliceOutcomes, sliceKept) in slices {
-            files += sliceFiles
+        for (sliceOutcomes, sliceKept) in parts {
             for outcome in sliceOutcomes { for warning in outcome.warnings { d.append(warning) } }
             outcomes += sliceOutcomes
             kept += sliceKept

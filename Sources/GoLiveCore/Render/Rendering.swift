@@ -35,7 +35,8 @@ public enum Rendering {
         var kept: [UnitRunner.Kept] = []
         func run(_ batch: [RenderUnit]) {
             let (files, done, keptUnits) = runner.run(batch, &d)
-            outputs += files
+            // The first batch's array is taken as it is, rather than its thousands of files copied.
+            if outputs.isEmpty { outputs = files } else { outputs += files }
             paths.add(files)
             outcomes += done
             kept += keptUnits

@@ -193,7 +193,7 @@ public struct Build {
             return (data: data, staged: staged)
         }
         let writer = OutputWriter(directory: outputDirectory)
-        let preview = writer.preview(outputs, previous: previous, digests: manifest.files)
+        let preview = writer.preview(outputs, previous: previous, digests: manifest.files, keepsEveryPath: differences.files != nil)
         let changes = ChangeReport(written: preview.written, removed: preview.removed,
                                    audienceIDs: project.plan.audiences.map(\.id),
                                    language: project.plan.project.defaultLanguage,

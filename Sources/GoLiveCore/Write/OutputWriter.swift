@@ -18,7 +18,9 @@ public struct OutputWriter: Sendable {
     /// A file the previous manifest recorded with the same digest, and still on disk with the same size,
     /// is taken as unchanged without reading it back: a rebuild of thousands of files then reads none.
     /// `digests`: the files' digests when the caller already has them (the new manifest's).
-    public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:]) -> Report {
+    /// `digests`: the new manifest's, when known; `keepsEveryPath`: they were made from the last
+    /// manifest's by adding and updating paths only (`Manifest.files`), so no file of the last build is stale.
+    public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:], keepsEveryPath: Bool = false) -> Report {
         var report = Report()
         report.unchanged.reserveCapacity(files.count)
         for file in OutputFile.isSortedByPath(files) ? files : files.sorted(by: { $0.path < $1.path }) {
@@ -32,6 +34,7 @@ public struct OutputWriter: Sendable {
             }
             if holds { report.unchanged.append(file.path) } else { report.written.append(file.path) }
         }
+        if keepsEveryPath, digests.count == files.count { return report }
         // `digests`, when given, holds exactly these files' paths: no set of them to make.
         let current = digests.count == files.count ? nil : Set(files.map(\.path))
         let isCurrent = { (path: String) in current?.contains(path) ?? (digests[path] != nil) }
@@ -77,7 +80,9 @@ public struct OutputWriter: Sendable {
                cache: Data? = nil, lastManifest: Data? = nil) throws(GoLiveError) -> Report {
         let manifestStaged = encodedStaged && encoded != nil && staging != nil
         let manifestData = encoded ?? manifest.encoded()
-        for file in files where !OutputPath.isSafeRelative(file.path) {
+        // Only files still in memory: the others' paths were checked already, as their unit was found
+        // intact (`intactUnits`) or as they were staged (`Staging.take`).
+        for file in files where file.isInMemory && !OutputPath.isSafeRelative(file.path) {
             throw .io(path: file.path, reason: "refusing to write outside the output folder")
         }
         // `planned`: the preview the caller already made of these files, so they are not compared twice.

@@ -17,6 +17,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Seed of the generator (same seed, same project).")
     var seed: UInt64 = 1
 
+    @Option(help: "Time this many rebuilds, each after one more feedback entry, and report their median (the machine's speed drifts from run to run).")
+    var rebuilds: Int = 1
+
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
@@ -30,6 +33,7 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard audiences >= 1, waves >= 1 else { throw ValidationError("--audiences and --waves must be at least 1") }
+        guard rebuilds >= 1 else { throw ValidationError("--rebuilds must be at least 1") }
     }
 
     func run() throws {
@@ -42,6 +46,7 @@ struct BenchCommand: ParsableCommand {
             }
             var benchmark = Benchmark(audiences: audiences, waves: waves, seed: seed)
             benchmark.folder = folder.map { URL(fileURLWithPath: $0) }
+            benchmark.rebuilds = rebuilds
             let figures = try benchmark.run()
             print(json ? figures.json : figures.table)
         } catch {

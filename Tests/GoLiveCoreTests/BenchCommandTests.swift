@@ -26,6 +26,22 @@ struct BenchCommandTests {
         #expect(table.out.contains("peak memory"))
     }
 
+    /// `--rebuilds N` times N rebuilds, each after one more feedback entry, and reports their median:
+    /// a steadier figure on a machine whose speed drifts from run to run.
+    @Test func severalRebuildsAreEachTimedAndTheirMedianReported() throws {
+        let run = try CommandLineTests.golive(["bench", "--audiences", "6", "--waves", "1", "--json", "--rebuilds", "3"])
+        #expect(run.status == 0, "\(run.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let runs = try #require(object["rebuildRuns"] as? [Double])
+        #expect(runs.count == 3 && runs.allSatisfy { $0 > 0 })
+        #expect(object["rebuildSeconds"] as? Double == runs.sorted()[1])
+        #expect((object["rebuildFilesRewritten"] as? Int ?? 0) >= 1)
+        let table = try CommandLineTests.golive(["bench", "--audiences", "6", "--waves", "1", "--rebuilds", "2"])
+        #expect(table.out.contains("median of 2"))
+        #expect(try CommandLineTests.golive(["bench", "--rebuilds", "0"]).status != 0)
+        #expect(Benchmark.median([3, 1, 2]) == 2 && Benchmark.median([4, 1, 3, 2]) == 2.5 && Benchmark.median([]) == 0)
+    }
+
     @Test func theGeneratedProjectIsValidAndTheSameForTheSameSeed() throws {
         let a = SyntheticProject.files(audiences: 30, waves: 3, seed: 7)
         #expect(a == SyntheticProject.files(audiences: 30, waves: 3, seed: 7))

@@ -142,9 +142,9 @@ public enum SyntheticProject {
     }
 
     /// One more entry, from one audience about one section: what a rebuild after feedback typically handles.
-    public static func oneMoreFeedback(audience: String) -> String {
+    public static func oneMoreFeedback(audience: String, id: String = "fb-new") -> String {
         """
-        - id: fb-new
+        - id: \(id)
           date: 2027-04-09
           audience: \(audience)
           guide: user-guide

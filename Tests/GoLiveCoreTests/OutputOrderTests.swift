@@ -34,6 +34,23 @@ struct OutputOrderTests {
         #expect(OutputFile.sortedByPath(files).map(\.path) == paths.sorted())
     }
 
+    /// The build sorts its outputs in place, moving each file to its position: every file must arrive
+    /// whole (its bytes with its path, kept ones with their digest), and files of the same path keep
+    /// their order.
+    @Test("sorting in place moves whole files, in the order < gives", arguments: [6, 7])
+    func inPlace(seed: UInt64) {
+        let paths = Self.paths(3000, seed: seed, alphabet: ["a", "/", "-", "0", "z"])
+        let files = paths.enumerated().map { index, path in
+            index % 3 == 0 ? OutputFile.kept(path, digest: "d\(index)", size: index) : OutputFile(path: path, text: "\(index) \(path)")
+        }
+        var sorted = files
+        OutputFile.sortByPath(&sorted)
+        #expect(sorted.map(\.path) == paths.sorted())
+        let expected = files.enumerated().sorted { $0.element.path != $1.element.path ? $0.element.path < $1.element.path : $0.offset < $1.offset }
+        #expect(sorted == expected.map(\.element))
+        #expect(files.map(\.path) == paths, "the array sorted is a copy")
+    }
+
     @Test("paths that are not all ASCII sort as with <, decomposed accents included", arguments: [4, 5])
     func unicode(seed: UInt64) {
         let paths = Self.paths(2000, seed: seed, alphabet: ["e", "f", "\u{301}", "é", "/", "ß", "z", "Ω"])

@@ -65,14 +65,22 @@ public struct OutputFile: Sendable, Equatable {
     /// strings only when those are equal. Paths that are not all ASCII (which `<` orders by Unicode scalars,
     /// after normalization) are sorted as strings.
     static func sortedByPath(_ files: [OutputFile]) -> [OutputFile] {
+        var sorted = files
+        sortByPath(&sorted)
+        return sorted
+    }
+
+    /// `sortedByPath`, in place: the files are moved to their places, not copied (each copy of a
+    /// file retains its strings, and the array left behind releases them).
+    static func sortByPath(_ files: inout [OutputFile]) {
         var keys: [(a: UInt64, b: UInt64, c: UInt64, d: UInt64, index: Int)] = []
         keys.reserveCapacity(files.count)
         for (index, file) in files.enumerated() {
             var path = file.path
-            guard let key = path.withUTF8({ asciiPrefix($0) }) else { return files.sorted { $0.path < $1.path } }
+            guard let key = path.withUTF8({ asciiPrefix($0) }) else { files.sort { $0.path < $1.path }; return }
             keys.append((key.0, key.1, key.2, key.3, index))
         }
-        keys.sort { l, r in
+        keys.sort { [files] l, r in
             if l.a != r.a { return l.a < r.a }
             if l.b != r.b { return l.b < r.b }
             if l.c != r.c { return l.c < r.c }
@@ -80,7 +88,22 @@ public struct OutputFile: Sendable, Equatable {
             let (left, right) = (files[l.index].path, files[r.index].path)
             return left != right ? left < right : l.index < r.index
         }
-        return keys.map { files[$0.index] }
+        // Position `k` takes the file at `keys[k].index`: each cycle of that permutation is followed once.
+        var placed = [Bool](repeating: false, count: keys.count)
+        files.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in keys.indices where !placed[start] {
+                let first = (base + start).move()
+                var position = start
+                while true {
+                    placed[position] = true
+                    let from = keys[position].index
+                    if from == start { (base + position).initialize(to: first); break }
+                    (base + position).initialize(to: (base + from).move())
+                    position = from
+                }
+            }
+        }
     }
 
     /// The first 32 bytes of an ASCII path as four `utf8Word`s (a shorter path orders first, as with

@@ -68,6 +68,7 @@ public enum Rendering {
         }
         // `--strict` is judged by Build over the warnings of every stage together, not here.
         if d.hasErrors { throw .invalidInput(d.sorted) }
-        return Result(files: OutputFile.sortedByPath(outputs), warnings: d.sorted, units: outcomes)
+        OutputFile.sortByPath(&outputs)
+        return Result(files: outputs, warnings: d.sorted, units: outcomes)
     }
 }

@@ -81,7 +81,11 @@ struct UnitKeys: Sendable {
 
         mutating func add(_ files: [OutputFile]) {
             count += files.count
-            for file in files { sum &+= Fingerprint(file.path).hash }
+            for file in files {
+                var fingerprint = Fingerprint()   // not `Fingerprint(path)`: its variadic argument is an array to allocate
+                fingerprint.add(file.path)
+                sum &+= fingerprint.hash
+            }
         }
 
         var key: String { Fingerprint(String(count), String(sum)).value }

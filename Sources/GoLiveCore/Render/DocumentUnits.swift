@@ -81,16 +81,22 @@ final class DocumentUnits: Sendable {
         }
     }
 
-    /// Each audience's kit: it links to the documents rendered before it, so it is keyed on their paths.
-    /// `earlier`: the units rendered or kept before it; `earlierKey`: the `UnitKeys.PathSet` key of their files.
-    func kitUnits(earlier: [UnitOutcome], earlierKey: String) -> [RenderUnit] {
-        // A kit links to its own audience's documents only (`<id>/training.html`, `<id>/comms/…`), which
-        // that audience's units (`messages/<id>`, `training/<id>`…) write: it looks among theirs rather
-        // than among every earlier file. Made by the first kit that renders.
-        let byAudience = Shared { Dictionary(grouping: earlier) { unit in unit.name.split(separator: "/").last.map(String.init) ?? "" } }
+    /// Each audience's kit. It links to its audience's messages and training page when they were
+    /// rendered (`<id>/comms/…`, `<id>/training.html`), so it comes after the units that write them,
+    /// `messages/<id>` and `training/<id>` among `earlier`, and is keyed on their keys: the same keys
+    /// give the same files. (Not on every earlier file: kits then render beside the guides.)
+    func kitUnits(earlier: [UnitOutcome]) -> [RenderUnit] {
+        var linked: [String: [UnitOutcome]] = [:]
+        for unit in earlier {
+            guard let slash = unit.name.firstIndex(of: "/") else { continue }
+            let family = unit.name[..<slash]
+            if family == "messages" || family == "training" { linked[String(unit.name[unit.name.index(after: slash)...]), default: []].append(unit) }
+        }
         return plan.audiences.map { audience in
-            RenderUnit(name: "kit/\(audience.id)", key: keys.key("kit/\(audience.id)", feedbackKey(audience.id), earlierKey)) { [self] d in
-                let existing = Set((byAudience.value[audience.id] ?? []).flatMap(\.paths))
+            let own = (linked[audience.id] ?? []).sorted { $0.name < $1.name }
+            let key = keys.key("kit/\(audience.id)", feedbackKey(audience.id), own.map { "\($0.name)=\($0.key)" }.joined(separator: ","))
+            return RenderUnit(name: "kit/\(audience.id)", key: key) { [self] d in
+                let existing = Set(own.flatMap(\.paths))
                 return KitDocuments(plan: audienceView(audience.id), planned: planned, pages: pages, existing: existing).render(audience, &d)
             }
         }

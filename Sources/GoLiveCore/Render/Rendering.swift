@@ -49,10 +49,11 @@ public enum Rendering {
         if noGo {
             repair()
         } else {
-            // `editions` may still be worked out on another core meanwhile: the guides come next.
-            run(units.guideUnits(editions()))
+            // `editions` may still be worked out on another core meanwhile: the guides come next, and the
+            // kits beside them (they link to the messages and training pages, rendered already).
+            let kits = units.kitUnits(earlier: outcomes)
+            run(units.guideUnits(editions()) + kits)
             // Each of these links to the documents rendered before it.
-            run(units.kitUnits(earlier: outcomes, earlierKey: paths.key))
             // The home page lists the dossier's files, known before it renders: the two render together.
             let dossier = HandoverDocuments.paths(project.plan).map { OutputFile(path: $0, data: Data()) }
             var withDossier = paths

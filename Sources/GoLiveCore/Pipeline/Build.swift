@@ -119,10 +119,10 @@ public struct Build {
         }
         // Guides are versioned against the last build's manifest as soon as it is read, while the training
         // is scheduled and the other documents render: only the guides and what links to them wait for it.
-        let versions = Background { () -> (previous: Manifest?, history: Manifest?, editions: Background<[GuideEdition]>) in
+        let versions = Background { () -> (previous: Manifest?, history: Manifest?, editions: [GuideEdition]) in
             let previous = lastManifest.value?.manifest
             let history = Manifest.history(output: previous, previous: elsewhere)
-            return (previous, history, Background { GuideVersioning.editions(project.plan, history: history) })
+            return (previous, history, GuideVersioning.editions(project.plan, history: history))
         }
         let planned = try timed(2, "plan") { () throws(GoLiveError) in
             try Planning.run(project.plan, reusing: cache?.schedule(for: project.renderKey))
@@ -134,7 +134,7 @@ public struct Build {
             next.schedule = training.map { (BuildCache.scheduleKey(renderKey: renderKey), $0) }
             return next.encoded()
         } : nil
-        let staging = staged ? Staging(output: outputDirectory, previous: { versions.value.previous?.files ?? [:] }) : nil
+        let staging = staged ? Staging(output: outputDirectory, previous: { lastManifest.value?.manifest.files ?? [:] }) : nil
         var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
         if let staging {
             sink = { files in staging.take(files) }
@@ -145,8 +145,10 @@ public struct Build {
             let result = try timed(3, "render") { () throws(GoLiveError) in
                 // The documents' units are listed before the last build's manifest is needed, to decide
                 // which of them to keep.
-                try Rendering.render(project, planned, history: { versions.value.history }, editions: { versions.value.editions.value }) {
-                    let previous = versions.value.previous
+                try Rendering.render(project, planned, history: { versions.value.history }, editions: { versions.value.editions }) {
+                    // From the manifest as soon as it is read, not through `versions`: that thread may not
+                    // even have started then, both cores being busy checking the last build's files.
+                    let previous = lastManifest.value?.manifest
                     var runner = UnitRunner(previous: checkUnits ? previous?.units ?? [:] : [:], digests: previous?.files ?? [:],
                                             parallelism: options.parallelism)
                     runner.intact = { intactUnits.value }
@@ -159,7 +161,7 @@ public struct Build {
             var all = Diagnostics()
             for warning in project.warnings + planned.warnings + result.warnings { all.append(warning) }
             if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
-            return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions.value,
+            return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions,
                             warnings: all.sorted, previous: previous, previousBytes: lastManifest.value,
                             staging: staging, nextCache: nextCache)
         } catch {

@@ -9,12 +9,15 @@ public enum Rendering {
         let runner = UnitRunner(previous: [:], digests: [:], parallelism: options.parallelism)
         let result = try render(project, planned, history: { history },
                                 editions: { editions ?? GuideVersioning.editions(project.plan, history: history) }) { runner }
-        return (result.files, result.warnings)
+        var warnings = Diagnostics()
+        for warning in result.warnings { warnings.append(warning) }
+        return (result.files, warnings.sorted)
     }
 
     struct Result: Sendable {
         /// Sorted by path; kept files carry their digest and no bytes.
         var files: [OutputFile]
+        /// In no order, as found: the build sorts every stage's together.
         var warnings: [Diagnostic]
         var units: [UnitOutcome]
     }
@@ -62,14 +65,17 @@ public enum Rendering {
                  units.homeUnit(earlier: outputs + dossier, earlierKey: withDossier.key)])
             repair()
             let keptEvents = UnitOutcome.keptEvents(outcomes, among: UnitOutcome.renderedEvents(outcomes))
-            let revisions = CalendarRevisions.apply(outputs, history: history(), kept: keptEvents)
-            outputs = revisions.files
+            // The calendars rendered in this build, found by a field of each file rather than its path's suffix,
+            // and put back in place: not every one of the thousands of files kept.
+            let calendars = outputs.indices.filter { outputs[$0].isInMemory && outputs[$0].path.hasSuffix(".ics") }
+            let revisions = CalendarRevisions.apply(calendars.map { outputs[$0] }, history: history(), kept: keptEvents)
+            for (index, file) in zip(calendars, revisions.files) { outputs[index] = file }
             // New SEQUENCE and DTSTAMP values: the rendered units read their calendars again.
-            if revisions.revised { outcomes = UnitOutcome.rereadingCalendars(outcomes, in: outputs) }
+            if revisions.revised { outcomes = UnitOutcome.rereadingCalendars(outcomes, in: revisions.files) }
         }
         // `--strict` is judged by Build over the warnings of every stage together, not here.
         if d.hasErrors { throw .invalidInput(d.sorted) }
         OutputFile.sortByPath(&outputs)
-        return Result(files: outputs, warnings: d.sorted, units: outcomes)
+        return Result(files: outputs, warnings: d.all, units: outcomes)
     }
 }

@@ -244,7 +244,7 @@ extension Manifest {
     static func eventCopies(in outputs: [OutputFile]) -> EventCopies {
         var digests: [String: [String]] = [:]
         var records: [String: EventRecord] = [:]
-        for file in outputs where file.path.hasSuffix(".ics") && file.isInMemory {
+        for file in outputs where file.isInMemory && file.path.hasSuffix(".ics") {
             var event: EventLines?
             // Lines are cut at CR LF on bytes (CR LF is always a grapheme of its own, so this is where
             // a split on Characters cuts); each line is then read as the text it is.

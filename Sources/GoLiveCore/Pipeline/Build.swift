@@ -206,8 +206,8 @@ public struct Build {
             let extras = changes.isEmpty ? [] : [OutputFile(path: ChangeReport.fileName, text: changes.markdown)]
             do throws(GoLiveError) {
                 report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview,
-                                          staging: rendered.staging, encoded: encoded?.value.data,
-                                          encodedStaged: encoded?.value.staged ?? false, cache: rendered.nextCache?.value,
+                                          staging: rendered.staging, encoded: encoded.map { encoded in { encoded.value } },
+                                          cache: rendered.nextCache?.value,
                                           lastManifest: rendered.previousBytes?.data)
             } catch {
                 rendered.staging?.discard()

@@ -73,21 +73,7 @@ public struct OutputFile: Sendable, Equatable {
     /// `sortedByPath`, in place: the files are moved to their places, not copied (each copy of a
     /// file retains its strings, and the array left behind releases them).
     static func sortByPath(_ files: inout [OutputFile]) {
-        var keys: [(a: UInt64, b: UInt64, c: UInt64, d: UInt64, index: Int)] = []
-        keys.reserveCapacity(files.count)
-        for (index, file) in files.enumerated() {
-            var path = file.path
-            guard let key = path.withUTF8({ asciiPrefix($0) }) else { files.sort { $0.path < $1.path }; return }
-            keys.append((key.0, key.1, key.2, key.3, index))
-        }
-        keys.sort { [files] l, r in
-            if l.a != r.a { return l.a < r.a }
-            if l.b != r.b { return l.b < r.b }
-            if l.c != r.c { return l.c < r.c }
-            if l.d != r.d { return l.d < r.d }
-            let (left, right) = (files[l.index].path, files[r.index].path)
-            return left != right ? left < right : l.index < r.index
-        }
+        guard let keys = sortKeys(files) else { files.sort { $0.path < $1.path }; return }
         // Position `k` takes the file at `keys[k].index`: each cycle of that permutation is followed once.
         var placed = [Bool](repeating: false, count: keys.count)
         files.withUnsafeMutableBufferPointer { buffer in
@@ -104,6 +90,44 @@ public struct OutputFile: Sendable, Equatable {
                 }
             }
         }
+    }
+
+    private typealias SortKey = (a: UInt64, b: UInt64, c: UInt64, d: UInt64, index: Int)
+
+    /// Each file's index, in path order; nil when a path is not all ASCII. A build's tens of thousands
+    /// of files are keyed and sorted in halves on two cores, which are then merged.
+    private static func sortKeys(_ files: [OutputFile]) -> [SortKey]? {
+        @Sendable func precedes(_ l: SortKey, _ r: SortKey) -> Bool {
+            if l.a != r.a { return l.a < r.a }
+            if l.b != r.b { return l.b < r.b }
+            if l.c != r.c { return l.c < r.c }
+            if l.d != r.d { return l.d < r.d }
+            let (left, right) = (files[l.index].path, files[r.index].path)
+            return left != right ? left < right : l.index < r.index
+        }
+        let threads = files.count < 8192 ? 1 : 2
+        let halves = Parallel.map(Parallel.slices(files.count, threads), threads: threads) { range -> [SortKey]? in
+            var keys: [SortKey] = []
+            keys.reserveCapacity(range.count)
+            for index in range {
+                var path = files[index].path
+                guard let key = path.withUTF8({ asciiPrefix($0) }) else { return nil }
+                keys.append((key.0, key.1, key.2, key.3, index))
+            }
+            keys.sort(by: precedes)
+            return keys
+        }
+        guard halves.allSatisfy({ $0 != nil }) else { return nil }
+        guard halves.count == 2, let left = halves[0], let right = halves[1] else { return halves.first.flatMap { $0 } ?? [] }
+        var merged: [SortKey] = []
+        merged.reserveCapacity(files.count)
+        var (i, j) = (0, 0)
+        while i < left.count, j < right.count {
+            if precedes(right[j], left[i]) { merged.append(right[j]); j += 1 } else { merged.append(left[i]); i += 1 }
+        }
+        merged += left[i...]
+        merged += right[j...]
+        return merged
     }
 
     /// The first 32 bytes of an ASCII path as four `utf8Word`s (a shorter path orders first, as with

@@ -71,15 +71,21 @@ public struct OutputWriter: Sendable {
     /// change, never listed in the report nor in the manifest's `files`, so never removed as stale.
     /// `staging`: where the files rendered by this build already are (see `Staging`); it is emptied
     /// into the output folder and removed.
-    /// `encoded`: the manifest's bytes, when the caller already has them; `encodedStaged`: and wrote them
-    /// to `staging` already, because they differ from the last manifest's.
+    /// `encoded`: the manifest's bytes, when the caller works them out (asked for once the other files
+    /// are in place), and whether it wrote them to `staging` already, because they differ from the last
+    /// manifest's.
     /// `cache`: the build cache (`BuildCache.fileName`), put in place like the manifest.
     /// `lastManifest`: the bytes of the manifest in the folder, when the caller read them.
     func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
-               planned: Report? = nil, staging: Staging? = nil, encoded: Data? = nil, encodedStaged: Bool = false,
+               planned: Report? = nil, staging: Staging? = nil, encoded: (() -> (data: Data, staged: Bool))? = nil,
                cache: Data? = nil, lastManifest: Data? = nil) throws(GoLiveError) -> Report {
-        let manifestStaged = encodedStaged && encoded != nil && staging != nil
-        let manifestData = encoded ?? manifest.encoded()
+        var bytes: (data: Data, staged: Bool)?
+        func manifestBytes() -> (data: Data, staged: Bool) {
+            if let bytes { return bytes }
+            let made = encoded.map { encoded in let e = encoded(); return (e.data, e.staged && staging != nil) } ?? (manifest.encoded(), false)
+            bytes = made
+            return made
+        }
         // Only files still in memory: the others' paths were checked already, as their unit was found
         // intact (`intactUnits`) or as they were staged (`Staging.take`).
         for file in files where file.isInMemory && !OutputPath.isSafeRelative(file.path) {
@@ -89,7 +95,7 @@ public struct OutputWriter: Sendable {
         let report = planned ?? preview(files, previous: previous)
         let byPath = OutputFile.finder(files)
         if let staging, staging.isFirstBuild,
-           try firstBuild(report, byPath, manifest: manifestStaged ? nil : manifestData, cache: cache, extras: extras, staging: staging) {
+           try firstBuild(report, byPath, manifest: manifestBytes().staged ? nil : manifestBytes().data, cache: cache, extras: extras, staging: staging) {
             return report
         }
         try putAll(report.written, from: byPath, staging: staging)
@@ -102,6 +108,8 @@ public struct OutputWriter: Sendable {
         for extra in extras where OutputPath.isSafeRelative(extra.path) {
             if (try? Data(contentsOf: url(extra.path))) != extra.data { try put(extra.data, at: extra.path) }
         }
+        // Last, as it tells the next build what the folder holds: meanwhile another core encoded it.
+        let (manifestData, manifestStaged) = manifestBytes()
         if manifestStaged, let staging {
             if rename(staging.url(Manifest.fileName).path, url(Manifest.fileName).path) != 0 {
                 throw .io(path: url(Manifest.fileName).path, reason: "cannot rename into place: \(String(cString: strerror(errno)))")

@@ -81,9 +81,10 @@ struct UnitKeys: Sendable {
 
         mutating func add(_ files: [OutputFile]) {
             count += files.count
-            for file in files {
+            // By index: `for file in files` copies each file, retaining and releasing its strings.
+            for index in files.indices {
                 var fingerprint = Fingerprint()   // not `Fingerprint(path)`: its variadic argument is an array to allocate
-                fingerprint.add(file.path)
+                fingerprint.add(files[index].path)
                 sum &+= fingerprint.hash
             }
         }

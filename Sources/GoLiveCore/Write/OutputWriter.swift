@@ -23,12 +23,15 @@ public struct OutputWriter: Sendable {
     public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:], keepsEveryPath: Bool = false) -> Report {
         var report = Report()
         report.unchanged.reserveCapacity(files.count)
-        for file in OutputFile.isSortedByPath(files) ? files : files.sorted(by: { $0.path < $1.path }) {
-            switch file.stored?.place {
-            case .inPlace?: report.unchanged.append(file.path); continue
-            case .staged?, .discarded?: report.written.append(file.path); continue
+        let files = OutputFile.isSortedByPath(files) ? files : files.sorted(by: { $0.path < $1.path })
+        // By index: `for file in files` copies each of tens of thousands, retaining and releasing its strings.
+        for index in files.indices {
+            switch files[index].stored?.place {
+            case .inPlace?: report.unchanged.append(files[index].path); continue
+            case .staged?, .discarded?: report.written.append(files[index].path); continue
             case nil: break
             }
+            let file = files[index]
             let holds = FileBytes.holds(file.data, at: url(file.path).path, recorded: previous?.files[file.path]) {
                 digests[file.path] ?? Digest.contents(file.data)
             }
@@ -88,8 +91,8 @@ public struct OutputWriter: Sendable {
         }
         // Only files still in memory: the others' paths were checked already, as their unit was found
         // intact (`intactUnits`) or as they were staged (`Staging.take`).
-        for file in files where file.isInMemory && !OutputPath.isSafeRelative(file.path) {
-            throw .io(path: file.path, reason: "refusing to write outside the output folder")
+        for index in files.indices where files[index].isInMemory && !OutputPath.isSafeRelative(files[index].path) {
+            throw .io(path: files[index].path, reason: "refusing to write outside the output folder")
         }
         // `planned`: the preview the caller already made of these files, so they are not compared twice.
         let report = planned ?? preview(files, previous: previous)

@@ -146,4 +146,22 @@ import Testing
         return html.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) }
             .map { $0.replacingOccurrences(of: "&amp;", with: "&") }
     }
+
+    /// The built-in templates print the index's ready-made `documentLines`, and the index's items are
+    /// then not made; a project's own template that loops over the items gets them, and prints the same.
+    @Test func aProjectTemplateThatLoopsOverTheIndexItemsGetsThem() throws {
+        let loop = "{{#documents}}- [{{label}}]({{href}}){{#hasOthers}} —{{#others}} [{{format}}]({{href}}){{/others}}{{/hasOthers}}\n{{/documents}}"
+        let builtIn = try KitFixture.build()
+        let own = try KitFixture.build(["templates/home/documents.md": { _ in loop }])
+        for path in ["index.md", "handover/dossier.md"] {
+            let page = try #require(own.outputs[path])
+            #expect(page.contains("[Kit de déploiement](agents-paris/kit.html)") || page.contains("kit.html"), "\(path)")
+            #expect(page == builtIn.outputs[path], "\(path)")
+        }
+        let library = try TemplateLibrary(project: ["home/documents.md": BuiltinTemplates.files["home/documents.md"] ?? ""])
+        #expect(!library.mayLoopOverIndexItems, "a copy of the built-in template is not the project's own")
+        #expect(try TemplateLibrary(project: ["home/documents.md": loop]).mayLoopOverIndexItems)
+        #expect(try !TemplateLibrary(project: ["announcement/teaser.fr.md": "# {{subject}}"]).mayLoopOverIndexItems)
+    }
+
 }

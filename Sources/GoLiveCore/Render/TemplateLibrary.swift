@@ -105,6 +105,15 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
+    /// Whether a project template may loop over the document index's items (the `documents` of each
+    /// `byPhase` and `byAudience` group) rather than print its ready-made `documentLines` as the built-in
+    /// ones do: only the home page's and the dossier's templates are given them. At a thousand audiences
+    /// the items are 9,000 dictionaries a page, so they are made only then.
+    /// (A project's copy of a built-in template, as the example project keeps, is not its own.)
+    var mayLoopOverIndexItems: Bool {
+        overridden.contains { ($0.hasPrefix("home/") || $0.hasPrefix("handover/")) && sources[$0] != BuiltinTemplates.files[$0] }
+    }
+
     /// Template names usable in `communications[].template`.
     public var names: Set<String> {
         Set(sources.keys.compactMap { Self.split($0)?.name })

@@ -13,7 +13,7 @@ struct HandoverDocuments {
             files.append(OutputFile(path: Self.calendar, text: HandoverICS.render(plan, handover)))
         }
         let index = DocumentIndex(plan: plan, outputs: earlier + files)
-        files += pages.render(HandoverPage(plan: plan, index: index).page(), &d)
+        files += pages.render(HandoverPage(plan: plan, index: index, indexItems: pages.templates.mayLoopOverIndexItems).page(), &d)
         return files
     }
 

@@ -4,6 +4,8 @@ struct HandoverPage {
     let plan: Plan
     /// Every output rendered before the dossier.
     let index: DocumentIndex
+    /// Whether the index's groups list their documents as items too (`TemplateLibrary.mayLoopOverIndexItems`).
+    var indexItems = true
 
     func page() -> PageRenderer.Page {
         let l = plan.project.defaultLanguage
@@ -39,8 +41,8 @@ struct HandoverPage {
             "hasMeetings": !meetings.isEmpty,
             "documents": handover?.documents ?? [],
             "hasDocuments": !(handover?.documents ?? []).isEmpty,
-            "byPhase": index.byPhase(prefix: "../", l),
-            "byAudience": index.byAudience(prefix: "../", l),
+            "byPhase": index.byPhase(prefix: "../", l, items: indexItems),
+            "byAudience": index.byAudience(prefix: "../", l, items: indexItems),
             "anomalies": anomalies,
             "hasAnomalies": !anomalies.isEmpty,
             "anomalyCount": anomalies.count,

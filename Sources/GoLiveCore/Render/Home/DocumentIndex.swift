@@ -205,21 +205,24 @@ struct DocumentIndex {
 
     /// One list item per document: label, link, other formats. `prefix` leads back to `out/`.
     func items(_ entries: [Entry], prefix: String, _ l: Language) -> [[String: Any]] {
-        group(entries, prefix: prefix, l).documents
+        group(entries, prefix: prefix, l, items: true).documents
     }
 
     /// A group's items, and the same list as the Markdown lines `home/documents` prints for them
     /// (`documentLines`, without the last line break, which the partial's own line ends with):
     /// one value instead of a dozen lookups per document on pages that list thousands.
-    private func group(_ entries: [Entry], prefix: String, _ l: Language) -> (documents: [[String: Any]], lines: String) {
+    /// `items`: whether to make each document's item too (see `TemplateLibrary.mayLoopOverIndexItems`).
+    private func group(_ entries: [Entry], prefix: String, _ l: Language, items: Bool) -> (documents: [[String: Any]], lines: String) {
         var lines = ""
-        let documents = entries.map { e -> [String: Any] in
+        var documents: [[String: Any]] = []
+        for e in entries {
             let label = label(e, l), href = prefix + e.primary
             let others = e.others.map { (href: prefix + $0, format: Self.format($0)) }
             Self.appendLine(&lines, label: label, href: href, others: others)
-            return ["label": label, "href": href, "format": Self.format(e.primary),
-                    "others": others.map { ["href": $0.href, "format": $0.format] },
-                    "hasOthers": !e.others.isEmpty]
+            guard items else { continue }
+            documents.append(["label": label, "href": href, "format": Self.format(e.primary),
+                              "others": others.map { ["href": $0.href, "format": $0.format] },
+                              "hasOthers": !e.others.isEmpty])
         }
         if lines.utf8.last == 0x0A { lines.removeLast() }
         return (documents, lines)
@@ -247,17 +250,19 @@ struct DocumentIndex {
     }
 
     /// Documents for no single audience, by phase.
-    func byPhase(prefix: String, _ l: Language) -> [[String: Any]] {
+    /// `items`: whether to give each group its `documents`, one item per document, besides its
+    /// ready-made `documentLines` (see `TemplateLibrary.mayLoopOverIndexItems`).
+    func byPhase(prefix: String, _ l: Language, items: Bool = true) -> [[String: Any]] {
         Phase.allCases.compactMap { p in
             let mine = entries.filter { $0.phase == p && $0.audience == nil }
             guard !mine.isEmpty else { return nil }
-            let (documents, lines) = group(mine, prefix: prefix, l)
+            let (documents, lines) = group(mine, prefix: prefix, l, items: items)
             return ["phase": Self.phaseName(p, l), "documents": documents, "documentLines": lines]
         }
     }
 
     /// Each audience's own documents, by phase within the audience.
-    func byAudience(prefix: String, _ l: Language) -> [[String: Any]] {
+    func byAudience(prefix: String, _ l: Language, items: Bool = true) -> [[String: Any]] {
         // Grouped once: a thousand audiences by tens of thousands of documents is too many to filter.
         let byID = Dictionary(grouping: entries.filter { $0.audience != nil }, by: { $0.audience ?? "" })
         return plan.audiences.compactMap { a in
@@ -265,7 +270,7 @@ struct DocumentIndex {
             let phases: [[String: Any]] = Phase.allCases.compactMap { p in
                 let inPhase = mine.filter { $0.phase == p }
                 guard !inPhase.isEmpty else { return nil }
-                let (documents, lines) = group(inPhase, prefix: prefix, l)
+                let (documents, lines) = group(inPhase, prefix: prefix, l, items: items)
                 return ["phase": Self.phaseName(p, l), "documents": documents, "documentLines": lines]
             }
             return ["audience": a.name, "id": a.id, "phases": phases]

@@ -6,6 +6,7 @@ struct HomeDocuments {
     let earlier: [OutputFile]
 
     func render(_ d: inout Diagnostics) -> [OutputFile] {
-        pages.render(HomePage(plan: plan, planned: planned, index: DocumentIndex(plan: plan, outputs: earlier)).page(), &d)
+        pages.render(HomePage(plan: plan, planned: planned, index: DocumentIndex(plan: plan, outputs: earlier),
+                              indexItems: pages.templates.mayLoopOverIndexItems).page(), &d)
     }
 }

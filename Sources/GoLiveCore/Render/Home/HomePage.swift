@@ -4,6 +4,8 @@ struct HomePage {
     let plan: Plan
     let planned: Planned
     let index: DocumentIndex
+    /// Whether the index's groups list their documents as items too (`TemplateLibrary.mayLoopOverIndexItems`).
+    var indexItems = true
 
     func page() -> PageRenderer.Page {
         let l = plan.project.defaultLanguage
@@ -35,8 +37,8 @@ struct HomePage {
             "waves": waves,
             "timezone": plan.project.timezoneID,
             "svg": HomeTimeline(plan: plan, planned: planned).svg(),
-            "byPhase": index.byPhase(prefix: "", l),
-            "byAudience": index.byAudience(prefix: "", l),
+            "byPhase": index.byPhase(prefix: "", l, items: indexItems),
+            "byAudience": index.byAudience(prefix: "", l, items: indexItems),
             "documentCount": index.entries.count,
         ])
     }

@@ -530,6 +530,31 @@ extension ManifestJSONTests {
         #expect(bytes == (try Self.codableEncoded(next)))
     }
 
+    /// Audiences that read the same guide share their sections: the reader reuses one value for each
+    /// copy of the same bytes. Copies, near-copies of the same length (a heading's one letter, a brace
+    /// or quote inside a string) and the awkward strings must all read as JSONDecoder reads them.
+    @Test(arguments: 0..<6 as Range<UInt64>)
+    func sharedSectionsReadAsJSONDecoderReadsThem(seed: UInt64) throws {
+        var manifest = Self.many(seed, guides: 24, units: 4)
+        var rng = SplitMix(seed)
+        let texts = ["Section 3", "Section 4", "a } b", "a { b", "q \" }\"", "x\\y"] + Self.awkward.prefix(6)
+        let shared: [[String: Manifest.SectionRecord]] = (0..<4).map { n in
+            Dictionary(uniqueKeysWithValues: (0..<(3 + n)).map { k in
+                ("s-\(k)", Manifest.SectionRecord(heading: texts[(n + k) % texts.count], digest: "d\(n)\(k)"))
+            })
+        }
+        for (index, key) in manifest.guides.keys.sorted().enumerated() {
+            var sections = shared[Int(rng.next() % UInt64(shared.count))]
+            if index % 5 == 0 { sections["s-0"]?.heading = "Section 9" }   // same length, other bytes
+            manifest.guides[key]?.sections = index % 7 == 3 ? nil : sections
+        }
+        let data = manifest.encodeJSON()
+        #expect(Manifest.decodeJSON(data) == manifest)
+        #expect(Manifest.decodeJSON(data) == Self.codableDecoded(data))
+        let compact = try JSONEncoder().encode(manifest)
+        #expect(Manifest.decodeJSON(compact) == manifest)
+    }
+
     /// The keys at which two manifests' tables differ, and some at which they do not: a build may name
     /// a record that it rendered the same again.
     static func changes(from last: Manifest, to next: Manifest, _ seed: UInt64) -> ManifestChanges {

@@ -66,6 +66,8 @@ public struct Build {
         var staging: Staging?
         /// The build cache's bytes for the next build (nil for `check` and `--dry-run`).
         var nextCache: Background<Data>?
+        /// The render units, freed with the build's result (see `Rendering.Result.handedOut`).
+        var handedOut: Workings?
     }
 
     /// Stages read+validate, plan and render, all in memory. With `--strict`, the warnings of all
@@ -163,7 +165,7 @@ public struct Build {
             if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
             return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions,
                             warnings: all.sorted, previous: previous, previousBytes: lastManifest.value,
-                            staging: staging, nextCache: nextCache)
+                            staging: staging, nextCache: nextCache, handedOut: result.handedOut)
         } catch {
             staging?.discard()
             throw error

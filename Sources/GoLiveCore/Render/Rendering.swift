@@ -20,6 +20,10 @@ public enum Rendering {
         /// In no order, as found: the build sorts every stage's together.
         var warnings: [Diagnostic]
         var units: [UnitOutcome]
+        /// The units handed out, kept for as long as the result is: freeing thousands of them (their
+        /// closures and what those hold) as `render` returns took a few percent of a rebuild, and
+        /// `golive build` exits instead (see `Build.Result`).
+        var handedOut: Build.Workings
     }
 
     /// `history`, `editions` and `runner` are asked for when first needed: the build works them out
@@ -36,7 +40,9 @@ public enum Rendering {
         var outcomes: [UnitOutcome] = []
         var paths = UnitKeys.PathSet()
         var kept: [UnitRunner.Kept] = []
+        var batches: [[RenderUnit]] = []
         func run(_ batch: [RenderUnit]) {
+            batches.append(batch)
             let (files, done, keptUnits) = runner.run(batch, &d)
             // The first batch's array is taken as it is, rather than its thousands of files copied.
             if outputs.isEmpty { outputs = files } else { outputs += files }
@@ -76,6 +82,6 @@ public enum Rendering {
         // `--strict` is judged by Build over the warnings of every stage together, not here.
         if d.hasErrors { throw .invalidInput(d.sorted) }
         OutputFile.sortByPath(&outputs)
-        return Result(files: outputs, warnings: d.all, units: outcomes)
+        return Result(files: outputs, warnings: d.all, units: outcomes, handedOut: Build.Workings([batches, kept, units]))
     }
 }

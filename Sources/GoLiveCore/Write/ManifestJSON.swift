@@ -286,10 +286,10 @@ private struct JSONReader {
     let split: Split?
     /// Values nested deeper than this in unknown keys are refused rather than risk the stack.
     static let maxDepth = 512
-    /// The guides' sections read so far, by the length of their bytes: audiences that read the same
-    /// guide content have the same sections, written the same, so one value read is reused for each
-    /// copy of its bytes (at a thousand audiences, 30,000 records read as a few hundred).
-    var sectionsRead: [Int: [(bytes: Range<Int>, value: [String: Manifest.SectionRecord])]] = [:]
+    /// The guides' sections read so far, by the digest of the guide they were read in: audiences that
+    /// read the same guide content have the same sections, written the same, so one value read is
+    /// reused for each copy of its bytes (at a thousand audiences, 30,000 records read as a few hundred).
+    var sectionsRead: [String: [(bytes: Range<Int>, value: [String: Manifest.SectionRecord])]] = [:]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, split: Split? = nil) {
         self.bytes = bytes
@@ -365,7 +365,7 @@ private struct JSONReader {
         var fixedIn: [String: String]??
         try record { r, name throws(Malformed) in
             switch name {
-            case "sections": keepFirst(&sections, try r.nullable { r throws(Malformed) in try r.sections() })
+            case "sections": keepFirst(&sections, try r.nullable { r throws(Malformed) in try r.sections(ofGuide: digest) })
             case "feedback": keepFirst(&feedback, try r.nullable { r throws(Malformed) in try r.dictionary(.feedback) { r throws(Malformed) in try r.feedback() } })
             case "version": keepFirst(&version, try r.string())
             case "digest": keepFirst(&digest, try r.string())
@@ -381,41 +381,22 @@ private struct JSONReader {
     }
 
     /// A guide's sections: the value read before for the same bytes, if any (see `sectionsRead`).
-    mutating func sections() throws(Malformed) -> [String: Manifest.SectionRecord] {
+    /// `guide`: the digest of the guide's content, when read before its sections (as this codec writes
+    /// them), which tells where to look. The bytes are compared whole: an object is self-delimiting, so
+    /// the same bytes from here are that object, ending where it ended.
+    mutating func sections(ofGuide guide: String?) throws(Malformed) -> [String: Manifest.SectionRecord] {
         skipWhitespace()
         let start = i
-        if let end = objectEnd(from: start), let earlier = sectionsRead[end - start] {
-            for (range, value) in earlier where memcmp(bytes.baseAddress! + range.lowerBound, bytes.baseAddress! + start, end - start) == 0 {
-                i = end
+        if let guide, let earlier = sectionsRead[guide], let base = bytes.baseAddress {
+            for (range, value) in earlier where bytes.count - start >= range.count
+                && memcmp(base + range.lowerBound, base + start, range.count) == 0 {
+                i = start + range.count
                 return value
             }
         }
         let value = try dictionary(.sections) { r throws(Malformed) in try r.section() }
-        sectionsRead[i - start, default: []].append((start..<i, value))
+        if let guide { sectionsRead[guide, default: []].append((start..<i, value)) }
         return value
-    }
-
-    /// Where the object that opens at `start` ends (just after its closing brace), found by its braces
-    /// and strings alone: nil if it does not open there or never closes. Not a check of the JSON: the
-    /// bytes it bounds are either read in full or equal to bytes read in full before.
-    func objectEnd(from start: Int) -> Int? {
-        guard start < bytes.count, bytes[start] == Byte.openBrace else { return nil }
-        var (at, depth, inString) = (start, 0, false)
-        while at < bytes.count {
-            let byte = bytes[at]
-            if inString {
-                if byte == Byte.backslash { at += 1 } else if byte == Byte.quote { inString = false }
-            } else if byte == Byte.quote {
-                inString = true
-            } else if byte == Byte.openBrace || byte == Byte.openBracket {
-                depth += 1
-            } else if byte == Byte.closeBrace || byte == Byte.closeBracket {
-                depth -= 1
-                if depth == 0 { return at + 1 }
-            }
-            at += 1
-        }
-        return nil
     }
 
     mutating func section() throws(Malformed) -> Manifest.SectionRecord {

@@ -33,6 +33,23 @@ struct RebuildShortcutTests {
         #expect(Set(GuideVersioning.sharedContentDigests(guides)).count < guides.count)
     }
 
+    /// Audiences' guides are grouped by what they show, feedback entries by their digest: fed field by
+    /// field, it must be the digest of the entry's fields joined, as it was first written.
+    @Test func aFeedbackEntrysDigestIsThatOfItsJoinedFields() throws {
+        for plan in try Self.plans() {
+            #expect(!plan.feedback.isEmpty)
+            for entry in plan.feedback {
+                #expect(GuideVersioning.entryDigest(entry) == Digest.fnv1a(GuideVersioning.entryText(entry)), "\(entry.id)")
+            }
+        }
+        var awkward = try #require(try Self.syntheticPlan().feedback.first)
+        for text in ["", "é\u{1E}x", "😀 « guillemets »", "a\nb"] {
+            awkward.text = text
+            awkward.answer = text.isEmpty ? nil : text
+            #expect(GuideVersioning.entryDigest(awkward) == Digest.fnv1a(GuideVersioning.entryText(awkward)))
+        }
+    }
+
     @Test func anUnchangedGuideKeepsTheRecordsItWouldBeGivenAnew() throws {
         for plan in try Self.plans() {
             for guide in GuideSelection.all(plan) {

@@ -97,7 +97,20 @@ public enum GuideVersioning {
         return hash.digest
     }
 
-    private static func entryText(_ e: FeedbackEntry) -> String {
+    /// `Digest.fnv1a(entryText(e))`, fed piece by piece: every audience's guide hashes the entries it
+    /// shows, and joining each entry's fields into a string first cost more than the hashing.
+    static func entryDigest(_ e: FeedbackEntry) -> String {
+        var hash = Digest.FNV1a()
+        hash.add(e.id)
+        hash.add(0x1E); hash.add(e.kind.rawValue)
+        hash.add(0x1E); hash.add(e.status.rawValue)
+        hash.add(0x1E); hash.add(e.section.value)
+        hash.add(0x1E); hash.add(e.text)
+        hash.add(0x1E); hash.add(e.answer ?? "")
+        return hash.digest
+    }
+
+    static func entryText(_ e: FeedbackEntry) -> String {
         [e.id, e.kind.rawValue, e.status.rawValue, e.section.value, e.text, e.answer ?? ""].joined(separator: "\u{1E}")
     }
 
@@ -127,11 +140,11 @@ public enum GuideVersioning {
             for section in guide.sections {
                 key.add(section.slug)
                 key.add(section.digest)
-                for entry in section.feedback { key.add(Digest.fnv1a(entryText(entry))) }
+                for entry in section.feedback { key.add(entryDigest(entry)) }
                 key.add("\u{1D}")
             }
-            for entry in guide.unplaced { key.add("u"); key.add(Digest.fnv1a(entryText(entry))) }
-            for entry in guide.fixed { key.add("f"); key.add(Digest.fnv1a(entryText(entry))) }
+            for entry in guide.unplaced { key.add("u"); key.add(entryDigest(entry)) }
+            for entry in guide.fixed { key.add("f"); key.add(entryDigest(entry)) }
             if let group = groupOf[key.value] { return group }
             groupOf[key.value] = representatives.count
             representatives.append(index)

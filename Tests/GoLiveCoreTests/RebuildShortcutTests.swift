@@ -156,5 +156,24 @@ struct RebuildShortcutTests {
         // And the next build reads every unchanged profile from it.
         let (_, again) = try IncrementalRenderTests.build(edited, out)
         #expect(again.project.buildCache.reused == again.project.plan.audiences.count)
+
+        // A rebuild that takes every profile and the schedule from the cache keeps its bytes rather than
+        // encoding it again: they must be what encoding it again gives.
+        let kept = try Data(contentsOf: cache)
+        let withFeedback = TrainingOutputFixture.files(["audiences/agents-lyon.yaml": { $0.replacingOccurrences(of: "headcount: 120", with: "headcount: 125") },
+                                                        "feedback/first-week.yaml": { $0 + RebuildTests.newEntry }])
+        let (_, feedbackOnly) = try IncrementalRenderTests.build(withFeedback, out)
+        #expect(feedbackOnly.project.buildCache.reused == feedbackOnly.project.buildCache.count)
+        #expect(try Data(contentsOf: cache) == kept)
+        var anew = feedbackOnly.project.buildCache
+        anew.schedule = feedbackOnly.planned.training.map { (BuildCache.scheduleKey(renderKey: feedbackOnly.project.renderKey), $0) }
+        #expect(anew.encoded() == kept)
+        // A profile added: read, not taken from the cache, which is then encoded anew with it.
+        var tree = TrainingOutputFixture.tree
+        tree["audiences/agents-lyon.yaml"] = tree["audiences/agents-lyon.yaml"]?.replacingOccurrences(of: "headcount: 120", with: "headcount: 125")
+        tree["audiences/agents-nice.yaml"] = tree["audiences/agents-lyon.yaml"]?.replacingOccurrences(of: "agents-lyon", with: "agents-nice")
+        let (_, added) = try IncrementalRenderTests.build(MemoryFiles(tree), out)
+        #expect(added.project.buildCache.reused == added.project.buildCache.count - 1)
+        #expect(BuildCache(data: try Data(contentsOf: cache))?.count == added.project.buildCache.count)
     }
 }

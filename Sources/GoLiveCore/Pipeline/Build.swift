@@ -104,7 +104,8 @@ public struct Build {
         // The profiles as the last build read them: a rebuild parses only those that changed. Not with
         // `--full`, which trusts nothing the last build left.
         let cachePath = outputDirectory.appendingPathComponent(BuildCache.fileName)
-        let cache = options.reuse ? BuildCache(data: (try? Data(contentsOf: cachePath)) ?? Data()) : nil
+        let cacheBytes = options.reuse ? try? Data(contentsOf: cachePath) : nil
+        let cache = options.reuse ? BuildCache(data: cacheBytes ?? Data()) : nil
         let project = try timed(1, "read+validate") { () throws(GoLiveError) in try LoadedProject.load(files, cache: cache) }
         if project.plan.decision.status == .noGo, !options.allowNoGo {
             throw .noGo(project.plan.decision.location)
@@ -126,12 +127,17 @@ public struct Build {
             let history = Manifest.history(output: previous, previous: elsewhere)
             return (previous, history, GuideVersioning.editions(project.plan, history: history))
         }
+        let reusedSchedule = cache?.schedule(for: project.renderKey)
         let planned = try timed(2, "plan") { () throws(GoLiveError) in
-            try Planning.run(project.plan, reusing: cache?.schedule(for: project.renderKey))
+            try Planning.run(project.plan, reusing: reusedSchedule)
         }
         // What the next build reads instead of parsing and scheduling again, encoded on another core
-        // while the documents render.
+        // while the documents render. When every profile and the schedule came from the cache, and it
+        // held no other, it is the same again: its bytes are kept, not encoded anew.
+        let sameCache = reusedSchedule != nil && project.buildCache.reused == project.buildCache.count
+            && project.buildCache.count == cache?.count
         let nextCache = staged ? Background { [renderKey = project.renderKey, cache = project.buildCache, training = planned.training] in
+            if sameCache, let cacheBytes { return cacheBytes }
             var next = cache
             next.schedule = training.map { (BuildCache.scheduleKey(renderKey: renderKey), $0) }
             return next.encoded()

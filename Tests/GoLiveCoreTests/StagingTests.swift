@@ -147,4 +147,27 @@ struct StagingTests {
         other = nil
         _ = try Self.build(RebuildTests.withEntry, out)   // once the other has finished
     }
+
+    /// A rebuild checks every file of the last build by its size, from open descriptors of its folders
+    /// (see `intactUnits`): a size for each regular file, nil for what is missing or not a file.
+    @Test func theSizerGivesEachRegularFilesSizeAndNothingForTheRest() throws {
+        let root = try Self.parent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var expected: [String: Int?] = ["top.md": 3, "a/b/c.txt": 0, "équipe-é/guide.html": 7, "a/missing.md": nil, "a/b": nil,
+                                        "nowhere/x.md": nil, String(repeating: "n", count: Int(NAME_MAX) + 1): nil]
+        for folder in 0..<7 { expected["f\(folder)/file.md"] = folder }   // more folders than it keeps open
+        for (path, size) in expected {
+            guard let size else { continue }
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(repeating: 0x61, count: size).write(to: url)
+        }
+        let sizer = FileBytes.Sizer(folder: root.path + "/")
+        for round in 0..<2 {
+            for (path, size) in expected.sorted(by: { $0.key < $1.key }) {
+                #expect(sizer.size(of: path) == size, "\(path), round \(round)")
+            }
+        }
+    }
+
 }

@@ -46,8 +46,8 @@ enum FileBytes {
         private let root: Int32
         /// The folders open last, most recent first: a unit's files sit in two or three.
         private var folders: [(path: [UInt8], descriptor: Int32)] = []
-        /// The file's name, NUL-terminated.
-        private var name: [UInt8] = []
+        /// The file's name, NUL-terminated: room for the longest name a file system takes.
+        private let name = UnsafeMutablePointer<CChar>.allocate(capacity: Int(NAME_MAX) + 1)
 
         init(folder: String) {
             root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -56,25 +56,27 @@ enum FileBytes {
         deinit {
             for folder in folders { close(folder.descriptor) }
             if root >= 0 { close(root) }
+            name.deallocate()
         }
 
         /// The size of the regular file at `relative` below the folder, nil when there is none.
         func size(of relative: String) -> Int? {
-            var relative = relative
-            return relative.withUTF8 { bytes -> Int? in
-                let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
-                let folder = slash.map { self.descriptor(of: UnsafeBufferPointer(rebasing: bytes[..<$0])) } ?? root
-                guard folder >= 0 else { return nil }
-                name.removeAll(keepingCapacity: true)
-                name.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(slash.map { $0 + 1 } ?? 0)...]))
-                name.append(0)
-                var info = stat()
-                let found = name.withUnsafeBufferPointer { name in
-                    name.withMemoryRebound(to: CChar.self) { fstatat(folder, $0.baseAddress!, &info, 0) == 0 }
-                }
-                guard found, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-                return Int(info.st_size)
-            }
+            // In place when the string is native (tens of thousands of paths: no copy of each), else over a copy.
+            if let size = relative.utf8.withContiguousStorageIfAvailable({ size(ofBytes: $0) }) { return size }
+            var copy = relative
+            return copy.withUTF8 { size(ofBytes: $0) }
+        }
+
+        private func size(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+            let folder = slash.map { descriptor(of: UnsafeBufferPointer(rebasing: bytes[..<$0])) } ?? root
+            let start = slash.map { $0 + 1 } ?? 0
+            guard folder >= 0, bytes.count - start <= Int(NAME_MAX), let base = bytes.baseAddress else { return nil }
+            UnsafeMutableRawPointer(name).copyMemory(from: base + start, byteCount: bytes.count - start)
+            name[bytes.count - start] = 0
+            var info = stat()
+            guard fstatat(folder, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Int(info.st_size)
         }
 
         /// An open descriptor of the folder `path` below the root, -1 when it cannot be opened.

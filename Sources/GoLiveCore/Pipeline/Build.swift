@@ -66,6 +66,10 @@ public struct Build {
         var staging: Staging?
         /// The build cache's bytes for the next build (nil for `check` and `--dry-run`).
         var nextCache: Background<Data>?
+        /// The manifest for the next build, and where it differs from the last one (nil for `check`).
+        var manifest: (manifest: Manifest, differences: ManifestChanges)?
+        /// The manifest's bytes, and whether they were written to `staging` already (nil but for `build`).
+        var encodedManifest: Background<(data: Data, staged: Bool)>?
         /// The render units, freed with the build's result (see `Rendering.Result.handedOut`).
         var handedOut: Workings?
     }
@@ -150,7 +154,7 @@ public struct Build {
             sink = { files in files.map { $0.path.hasSuffix(".ics") ? $0 : $0.discarded } }
         }
         do throws(GoLiveError) {
-            let result = try timed(3, "render") { () throws(GoLiveError) in
+            var result = try timed(3, "render") { () throws(GoLiveError) in
                 // The documents' units are listed before the last build's manifest is needed, to decide
                 // which of them to keep.
                 try Rendering.render(project, planned, history: { versions.value.history }, editions: { versions.value.editions }) {
@@ -169,9 +173,24 @@ public struct Build {
             var all = Diagnostics()
             for warning in project.warnings + planned.warnings + result.warnings { all.append(warning) }
             if options.strict, !all.all.isEmpty { throw .invalidInput(all.promotingWarnings().sorted) }
-            return Rendered(project: project, planned: planned, outputs: result.files, units: result.units, editions: editions,
+            // The manifest is worked out from the files rendered, looked up by path, before the outputs are
+            // sorted: it is then encoded, and written beside the staged files, on another core meanwhile.
+            var outputs = result.files
+            result.files = []
+            let manifest = staged || keepingBytes
+                ? Self.manifest(outputs, units: result.units, editions: editions, inputs: project.inputDigests, previous: previous) : nil
+            let encoded = staged ? manifest.map { built in
+                Background { [old = lastManifest.value, staging] in
+                    let data = built.manifest.encoded(reusing: old, changes: built.differences)
+                    let written = data != old?.data && (try? staging?.write(data, at: Manifest.fileName)) != nil
+                    return (data: data, staged: written)
+                }
+            } : nil
+            OutputFile.sortByPath(&outputs)
+            return Rendered(project: project, planned: planned, outputs: outputs, units: result.units, editions: editions,
                             warnings: all.sorted, previous: previous, previousBytes: lastManifest.value,
-                            staging: staging, nextCache: nextCache, handedOut: result.handedOut)
+                            staging: staging, nextCache: nextCache, manifest: manifest, encodedManifest: encoded,
+                            handedOut: result.handedOut)
         } catch {
             staging?.discard()
             throw error
@@ -187,21 +206,11 @@ public struct Build {
         progress("[4/4] " + (options.dryRun ? "write (dry run)" : "write"))
         let clock = ContinuousClock()
         let start = clock.now
-        var manifest = Manifest()
-        var differences = ManifestChanges()
-        (manifest.files, differences.files) = Manifest.files(outputs, units: rendered.units, previous: previous)
-        manifest.inputs = project.inputDigests
-        for edition in rendered.editions {
-            manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
-        }
-        (differences.units, differences.events) = manifest.record(rendered.units, outputs: outputs, previous: previous)
+        let (manifest, differences) = rendered.manifest
+            ?? Self.manifest(outputs, units: rendered.units, editions: rendered.editions, inputs: project.inputDigests, previous: previous)
         // Ten megabytes at a thousand audiences: encoded, and written beside the staged files, on another core
-        // while the changes are worked out. Only its rename into place is left for the end.
-        let encoded = options.dryRun ? nil : Background { [manifest, differences, old = rendered.previousBytes, staging = rendered.staging] in
-            let data = manifest.encoded(reusing: old, changes: differences)
-            let staged = data != old?.data && (try? staging?.write(data, at: Manifest.fileName)) != nil
-            return (data: data, staged: staged)
-        }
+        // while the outputs were sorted and the changes are worked out. Only its rename into place is left for the end.
+        let encoded = rendered.encodedManifest
         let writer = OutputWriter(directory: outputDirectory)
         let preview = writer.preview(outputs, previous: previous, digests: manifest.files, keepsEveryPath: differences.files != nil)
         let changes = ChangeReport(written: preview.written, removed: preview.removed,
@@ -226,6 +235,25 @@ public struct Build {
         return Result(warnings: rendered.warnings, report: report, changes: changes,
                       documentCount: outputs.count, stageTimes: times,
                       workings: Workings([rendered, manifest, outputs, preview, encoded as Any]))
+    }
+}
+
+extension Build {
+    /// The manifest of a build, and where it differs from the last one's (`previous`): each output's
+    /// digest, the inputs', the guides' versions, the units' records and their calendar events.
+    /// `outputs`: in any order.
+    static func manifest(_ outputs: [OutputFile], units: [UnitOutcome], editions: [GuideEdition], inputs: [String: String],
+                         previous: Manifest?) -> (manifest: Manifest, differences: ManifestChanges) {
+        let rendered = OutputFile.renderedByPath(outputs)
+        var manifest = Manifest()
+        var differences = ManifestChanges()
+        (manifest.files, differences.files) = Manifest.files(outputs, rendered: rendered, units: units, previous: previous)
+        manifest.inputs = inputs
+        for edition in editions {
+            manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
+        }
+        (differences.units, differences.events) = manifest.record(units, rendered: rendered, previous: previous)
+        return (manifest, differences)
     }
 }
 

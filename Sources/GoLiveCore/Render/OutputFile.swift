@@ -12,9 +12,10 @@ public struct OutputFile: Sendable, Equatable {
 
     struct Stored: Sendable, Equatable {
         enum Place: Sendable, Equatable {
-            /// The output folder already holds these bytes: kept from the last build, or rendered
-            /// the same again.
+            /// The output folder already holds these bytes: rendered the same again.
             case inPlace
+            /// The output folder holds the file as the last build wrote it: its unit was kept, not rendered.
+            case kept
             /// Written to the build's staging folder, to be renamed into place once everything has rendered.
             case staged
             /// Rendered and digested, then dropped: `golive check` writes nothing and keeps no bytes.
@@ -37,11 +38,24 @@ public struct OutputFile: Sendable, Equatable {
     /// A file of a unit kept from the last build: on disk as it was written then.
     static func kept(_ path: String, digest: String, size: Int) -> OutputFile {
         var file = OutputFile(path: path, data: Data())
-        file.stored = Stored(place: .inPlace, digest: digest, size: size)
+        file.stored = Stored(place: .kept, digest: digest, size: size)
         return file
     }
 
     var isInMemory: Bool { stored == nil }
+
+    /// Rendered by this build (in memory, staged, or found the same in place), not kept from the last.
+    var isRendered: Bool { stored?.place != .kept }
+
+    /// The files of `files` that this build rendered, by path: a build's few among tens of thousands kept,
+    /// found by a field of each file rather than by sorting them all first.
+    static func renderedByPath(_ files: [OutputFile]) -> [String: OutputFile] {
+        var byPath: [String: OutputFile] = [:]
+        for index in files.indices where files[index].isRendered {
+            if byPath[files[index].path] == nil { byPath[files[index].path] = files[index] }
+        }
+        return byPath
+    }
 
     /// This file with its bytes dropped, its digest and size kept.
     var discarded: OutputFile {

@@ -7,15 +7,16 @@ public enum Rendering {
     public static func run(_ project: LoadedProject, _ planned: Planned, options: Build.Options, history: Manifest? = nil,
                            editions: [GuideEdition]? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
         let runner = UnitRunner(previous: [:], digests: [:], parallelism: options.parallelism)
-        let result = try render(project, planned, history: { history },
+        var result = try render(project, planned, history: { history },
                                 editions: { editions ?? GuideVersioning.editions(project.plan, history: history) }) { runner }
         var warnings = Diagnostics()
         for warning in result.warnings { warnings.append(warning) }
+        OutputFile.sortByPath(&result.files)
         return (result.files, warnings.sorted)
     }
 
     struct Result: Sendable {
-        /// Sorted by path; kept files carry their digest and no bytes.
+        /// In no order (the caller sorts them when it is ready to); kept files carry their digest and no bytes.
         var files: [OutputFile]
         /// In no order, as found: the build sorts every stage's together.
         var warnings: [Diagnostic]
@@ -81,7 +82,6 @@ public enum Rendering {
         }
         // `--strict` is judged by Build over the warnings of every stage together, not here.
         if d.hasErrors { throw .invalidInput(d.sorted) }
-        OutputFile.sortByPath(&outputs)
         return Result(files: outputs, warnings: d.all, units: outcomes, handedOut: Build.Workings([batches, kept, units]))
     }
 }

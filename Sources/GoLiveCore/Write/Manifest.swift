@@ -295,15 +295,17 @@ public enum GuideVersionNumber {
 extension Manifest {
     /// The `files` of a build: each output's digest. A rebuild starts from the last build's and
     /// updates what its rendered units wrote, rather than indexing tens of thousands of paths again.
-    /// `outputs`: sorted by path, as a build gives them.
+    /// `outputs`: in any order; `rendered`: those of them this build rendered, by path
+    /// (`OutputFile.renderedByPath`).
     /// `touched`: the paths whose digest may differ from the last build's, or nil when the files were
     /// listed anew (see `ManifestChanges`).
-    static func files(_ outputs: [OutputFile], units: [UnitOutcome], previous: Manifest?) -> (files: [String: String], touched: Set<String>?) {
+    static func files(_ outputs: [OutputFile], rendered: [String: OutputFile], units: [UnitOutcome],
+                      previous: Manifest?) -> (files: [String: String], touched: Set<String>?) {
         if var files = previous?.files {
             var touched = Set<String>()
             for unit in units where !unit.kept {
                 for path in unit.paths {
-                    if let file = OutputFile.find(path, inSorted: outputs) { files[path] = file.digest; touched.insert(path) }
+                    if let file = rendered[path] { files[path] = file.digest; touched.insert(path) }
                 }
             }
             // Every output is a key now (a kept file was one already); the same count means no other is.
@@ -314,10 +316,10 @@ extension Manifest {
 
     /// Records this build's units and their calendar events: a kept unit's record and events are the
     /// last build's (its files did not change), a rendered one's are read from its files.
-    /// `outputs`: sorted by path, as a build gives them.
+    /// `rendered`: the files this build rendered, by path (`OutputFile.renderedByPath`).
     /// Returns the units and events whose records may differ from the last build's (see `ManifestChanges`).
     @discardableResult
-    mutating func record(_ units: [UnitOutcome], outputs: [OutputFile], previous: Manifest?) -> (units: Set<String>, events: Set<String>?) {
+    mutating func record(_ units: [UnitOutcome], rendered byPath: [String: OutputFile], previous: Manifest?) -> (units: Set<String>, events: Set<String>?) {
         let rendered = units.filter { !($0.kept && previous?.units?[$0.name] != nil) }
         // Each rendered unit read its own calendars as it rendered; the build's records are their union.
         let calendars = rendered.map(\.calendar)
@@ -335,7 +337,7 @@ extension Manifest {
 
         let fresh = rendered.map { unit in
             // A rebuild renders a few units: their files are looked up, not all files indexed.
-            let files = unit.paths.compactMap { OutputFile.find($0, inSorted: outputs) }
+            let files = unit.paths.compactMap { byPath[$0] }
             let copies = unit.calendar.digests.mapValues { Set($0).sorted() }
             return (unit.name, UnitRecord(key: unit.key, files: Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }),
                                           events: copies.isEmpty ? nil : copies,

@@ -27,7 +27,7 @@ public struct OutputWriter: Sendable {
         // By index: `for file in files` copies each of tens of thousands, retaining and releasing its strings.
         for index in files.indices {
             switch files[index].stored?.place {
-            case .inPlace?: report.unchanged.append(files[index].path); continue
+            case .inPlace?, .kept?: report.unchanged.append(files[index].path); continue
             case .staged?, .discarded?: report.written.append(files[index].path); continue
             case nil: break
             }

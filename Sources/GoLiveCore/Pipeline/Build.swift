@@ -227,6 +227,8 @@ public struct Build {
                                           cache: rendered.nextCache?.value,
                                           lastManifest: rendered.previousBytes?.data)
             } catch {
+                // The manifest may still be being written into the staging folder: removed after it is.
+                _ = encoded?.value
                 rendered.staging?.discard()
                 throw error
             }

@@ -94,7 +94,9 @@ final class DocumentUnits: Sendable {
         }
         return plan.audiences.map { audience in
             let own = (linked[audience.id] ?? []).sorted { $0.name < $1.name }
-            let key = keys.key("kit/\(audience.id)", feedbackKey(audience.id), own.map { "\($0.name)=\($0.key)" }.joined(separator: ","))
+            var parts = [feedbackKey(audience.id)]
+            for unit in own { parts.append(unit.name); parts.append(unit.key) }
+            let key = keys.key("kit/\(audience.id)", parts: parts)
             return RenderUnit(name: "kit/\(audience.id)", key: key) { [self] d in
                 let existing = Set(own.flatMap(\.paths))
                 return KitDocuments(plan: audienceView(audience.id), planned: planned, pages: pages, existing: existing).render(audience, &d)

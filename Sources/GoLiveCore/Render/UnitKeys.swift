@@ -4,17 +4,28 @@ struct UnitKeys: Sendable {
     /// Every input file read except feedback, with GoLive's version and built-in templates. No option
     /// changes a document: `--allow-no-go` only lets a no-go plan through to rendering.
     let base: String
+    /// `base` fed to a fingerprint once: thousands of units' keys go on from it.
+    private let baseFingerprint: Fingerprint
     private let entries: [(entry: FeedbackEntry, digest: String)]
 
     init(project: LoadedProject) {
         base = project.renderKey
+        var fingerprint = Fingerprint()
+        fingerprint.add(base)
+        baseFingerprint = fingerprint
         // Every field, source positions included: a unit's warnings may point at them.
         entries = project.plan.feedback.map { ($0, Digest.fnv1a(String(reflecting: $0))) }
     }
 
     /// A unit made from the base inputs alone.
     func key(_ name: String, _ parts: String...) -> String {
-        var key = Fingerprint(base, name)
+        key(name, parts: parts)
+    }
+
+    /// `key(name, parts...)` for parts listed at run time.
+    func key(_ name: String, parts: [String]) -> String {
+        var key = baseFingerprint   // the same as `Fingerprint(base, name)`, without hashing `base` again
+        key.add(name)
         for part in parts { key.add(part) }
         return key.value
     }

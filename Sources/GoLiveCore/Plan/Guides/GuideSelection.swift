@@ -3,8 +3,10 @@ public enum GuideSelection {
     /// A section is kept when it is for everyone, or lists the audience, or one of the modules it follows.
     /// A section not kept takes its subsections with it.
     public static func keptSections(of document: GuideDocument, for audience: Audience) -> [Bool] {
-        let modules = Set(audience.modules.map(\.value))
+        // An audience follows a few modules: a list to look in, not a set to build for each audience.
+        let modules = audience.modules.map(\.value)
         var kept: [Bool] = []
+        kept.reserveCapacity(document.sections.count)
         for section in document.sections {
             let own = !section.isTargeted || section.audiences.contains(audience.id)
                 || section.modules.contains(where: modules.contains)
@@ -59,7 +61,8 @@ public enum GuideSelection {
             return AudienceGuide.Section(heading: s.heading, level: s.level, slug: s.slug, body: s.body,
                                          safeBody: text.bodies[index], feedback: [], digest: text.digests[index])
         }
-        var position: [Int: Int] = [:]
+        // Where each kept section of the document is among the audience's (-1: not kept).
+        var position = [Int](repeating: -1, count: document.sections.count)
         for (i, index) in document.sections.indices.filter({ kept[$0] }).enumerated() { position[index] = i }
 
         var unplaced: [FeedbackEntry] = []
@@ -67,8 +70,8 @@ public enum GuideSelection {
         for entry in feedback where entry.guide == source.ref.id && concerns(entry, audience.id) {
             if entry.kind == .issue, entry.status == .resolved { fixed.append(entry); continue }
             guard isShownInSection(entry) else { continue }
-            if let index = sectionIndex(of: entry, base: base, in: document), let at = position[index] {
-                sections[at].feedback.append(entry)
+            if let index = sectionIndex(of: entry, base: base, in: document), position.indices.contains(index), position[index] >= 0 {
+                sections[position[index]].feedback.append(entry)
             } else {
                 unplaced.append(entry)
             }

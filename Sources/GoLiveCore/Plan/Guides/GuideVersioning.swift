@@ -137,14 +137,15 @@ public enum GuideVersioning {
         let groups = guides.indices.map { index in
             let guide = guides[index]
             var key = Fingerprint(guide.contentLanguage.rawValue, guide.title, Digest.fnv1a(guide.preamble))
-            for section in guide.sections {
-                key.add(section.slug)
-                key.add(section.digest)
-                for entry in section.feedback { key.add(entryDigest(entry)) }
+            // By index: iterating copies each section and entry, retaining and releasing their strings.
+            for s in guide.sections.indices {
+                key.add(guide.sections[s].slug)
+                key.add(guide.sections[s].digest)
+                for e in guide.sections[s].feedback.indices { key.add(entryDigest(guide.sections[s].feedback[e])) }
                 key.add("\u{1D}")
             }
-            for entry in guide.unplaced { key.add("u"); key.add(entryDigest(entry)) }
-            for entry in guide.fixed { key.add("f"); key.add(entryDigest(entry)) }
+            for e in guide.unplaced.indices { key.add("u"); key.add(entryDigest(guide.unplaced[e])) }
+            for e in guide.fixed.indices { key.add("f"); key.add(entryDigest(guide.fixed[e])) }
             if let group = groupOf[key.value] { return group }
             groupOf[key.value] = representatives.count
             representatives.append(index)

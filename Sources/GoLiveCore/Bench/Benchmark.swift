@@ -83,8 +83,9 @@ public struct Benchmark {
         var rebuildStages: [(stage: String, seconds: Double)] = []
         var rebuildWritten = 0
         for index in 0..<max(rebuilds, 1) {
-            let (audience, id) = index == 0 ? ("aud-1", "fb-new") : ("aud-\(index % audiences + 1)", "fb-new-\(index + 1)")
-            tree["feedback/first-week.yaml", default: ""] += SyntheticProject.oneMoreFeedback(audience: audience, id: id)
+            // The first is the entry a single rebuild has always added; the others follow it, one audience on.
+            tree["feedback/first-week.yaml", default: ""] += SyntheticProject.oneMoreFeedback(
+                audience: "aud-\(index % audiences + 1)", id: index == 0 ? "fb-new" : "fb-new-\(index + 1)")
             let rebuildStart = clock.now
             var result: Build.Result? = try Build(files: MemoryFiles(tree), outputDirectory: out).run()
             rebuildRuns.append(Self.seconds(clock.now - rebuildStart))

@@ -126,10 +126,9 @@ public struct Build {
         }
         // Guides are versioned against the last build's manifest as soon as it is read, while the training
         // is scheduled and the other documents render: only the guides and what links to them wait for it.
-        let versions = Background { () -> (previous: Manifest?, history: Manifest?, editions: [GuideEdition]) in
-            let previous = lastManifest.value?.manifest
-            let history = Manifest.history(output: previous, previous: elsewhere)
-            return (previous, history, GuideVersioning.editions(project.plan, history: history))
+        let versions = Background { () -> (history: Manifest?, editions: [GuideEdition]) in
+            let history = Manifest.history(output: lastManifest.value?.manifest, previous: elsewhere)
+            return (history, GuideVersioning.editions(project.plan, history: history))
         }
         let reusedSchedule = cache?.schedule(for: project.renderKey)
         let planned = try timed(2, "plan") { () throws(GoLiveError) in
@@ -158,7 +157,7 @@ public struct Build {
                 // The documents' units are listed before the last build's manifest is needed, to decide
                 // which of them to keep.
                 try Rendering.render(project, planned, history: { versions.value.history }, editions: { versions.value.editions }) {
-                    // From the manifest as soon as it is read, not through `versions`: that thread may not
+                    // From the manifest as soon as it is read, not after `versions`: that thread may not
                     // even have started then, both cores being busy checking the last build's files.
                     let previous = lastManifest.value?.manifest
                     var runner = UnitRunner(previous: checkUnits ? previous?.units ?? [:] : [:], digests: previous?.files ?? [:],
@@ -168,7 +167,7 @@ public struct Build {
                     return runner
                 }
             }
-            let (previous, editions) = (versions.value.previous, versions.value.editions)
+            let (previous, editions) = (lastManifest.value?.manifest, versions.value.editions)
             if let failure = staging?.failure { throw failure }
             var all = Diagnostics()
             for warning in project.warnings + planned.warnings + result.warnings { all.append(warning) }

@@ -51,6 +51,13 @@ enum Parallel {
     }
 }
 
+/// A value handed to other threads that only read it, or write parts of it no other thread touches,
+/// while the handing thread waits for them: pointers into memory the caller keeps alive.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 /// A value computed on another thread from now on, while the caller goes on; `value` waits for it.
 final class Background<Value: Sendable>: @unchecked Sendable {
     private let ready = DispatchSemaphore(value: 0)

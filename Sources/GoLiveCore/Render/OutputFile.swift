@@ -124,11 +124,7 @@ public struct OutputFile: Sendable, Equatable {
             var keys: [SortKey] = []
             keys.reserveCapacity(range.count)
             for index in range {
-                let key = files[index].path.utf8.withContiguousStorageIfAvailable { asciiPrefix($0) } ?? {
-                    var path = files[index].path
-                    return path.withUTF8 { asciiPrefix($0) }
-                }()
-                guard let key else { return nil }
+                guard let key = withUTF8Bytes(of: files[index].path, asciiPrefix) else { return nil }
                 keys.append((key.0, key.1, key.2, key.3, index))
             }
             keys.sort(by: precedes)

@@ -56,12 +56,6 @@ struct UnitOutcome: Sendable {
     }
 }
 
-/// Where the threads listing kept files write, each in its own part (see `UnitRunner.run`).
-private struct UncheckedPointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<OutputFile>?
-    init(_ pointer: UnsafeMutablePointer<OutputFile>?) { self.pointer = pointer }
-}
-
 /// Renders the units whose key changed, on `parallelism` threads, and keeps the others.
 struct UnitRunner: Sendable {
     /// The last build's units by name: one whose key did not change is kept.
@@ -104,11 +98,11 @@ struct UnitRunner: Sendable {
         }
         var parts: [(outcomes: [UnitOutcome], kept: [Kept])] = []
         files = [OutputFile](unsafeUninitializedCapacity: total) { buffer, initialized in
-            let base = UncheckedPointer(buffer.baseAddress)
+            let base = Unchecked(buffer.baseAddress)   // each thread writes its own part of it
             parts = Parallel.map(Array(zip(slices, starts)), threads: parallelism) { range, start in
                 var outcomes: [UnitOutcome] = []
                 var kept: [Kept] = []
-                var next = base.pointer.map { $0 + start }
+                var next = base.value.map { $0 + start }
                 for (unit, record) in keep[range] {
                     var paths: [String] = []   // in no order: the build sorts every output once
                     paths.reserveCapacity(record.files.count)

@@ -63,8 +63,8 @@ public enum Rendering {
             // kits beside them (they link to the messages and training pages, rendered already).
             let kits = units.kitUnits(earlier: outcomes)
             run(units.guideUnits(editions()) + kits)
-            // Each of these links to the documents rendered before it.
-            // The home page lists the dossier's files, known before it renders: the two render together.
+            // The dossier and the home page link to every document rendered before them; the home page lists
+            // the dossier's files too, known before it renders: the two render together.
             let dossier = HandoverDocuments.paths(project.plan).map { OutputFile(path: $0, data: Data()) }
             var withDossier = paths
             withDossier.add(dossier)

@@ -15,16 +15,7 @@ enum Digest {
         private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
         mutating func add(_ text: String) {
-            // Over the contiguous UTF-8 buffer: iterating `text.utf8` goes through String's index machinery.
-            // In place when the string is native (no copy of it to retain and release), else over a copy.
-            let done: Bool? = text.utf8.withContiguousStorageIfAvailable { buffer in
-                for byte in buffer { add(byte) }
-                return true
-            }
-            if done == nil {
-                var text = text
-                text.withUTF8 { buffer in for byte in buffer { add(byte) } }
-            }
+            withUTF8Bytes(of: text) { buffer in for byte in buffer { add(byte) } }
         }
 
         mutating func add(_ byte: UInt8) {

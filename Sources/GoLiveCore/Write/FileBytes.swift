@@ -61,10 +61,7 @@ enum FileBytes {
 
         /// The size of the regular file at `relative` below the folder, nil when there is none.
         func size(of relative: String) -> Int? {
-            // In place when the string is native (tens of thousands of paths: no copy of each), else over a copy.
-            if let size = relative.utf8.withContiguousStorageIfAvailable({ size(ofBytes: $0) }) { return size }
-            var copy = relative
-            return copy.withUTF8 { size(ofBytes: $0) }
+            withUTF8Bytes(of: relative) { size(ofBytes: $0) }
         }
 
         private func size(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -1108,13 +1108,6 @@ private func sortedIndices<Value>(_ dict: [String: Value],
     return order.map(\.index)
 }
 
-/// A value handed to another thread that only reads it while the handing thread waits for it
-/// (pointers into bytes the caller keeps alive).
-private final class Unchecked<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// Where the writer writes: memory that `Data` takes over at the end rather than copying. A manifest
 /// is ten megabytes: copying it (into as many fresh pages) was a third of its encoding in a build.
 private final class OutputBuffer {
@@ -1202,12 +1195,8 @@ private struct JSONWriter {
             key("events")
             let last = old?.spans.events
             let write = { (w: inout JSONWriter, event: Manifest.EventRecord, _: Int?) in w.event(event) }
-            if dictionary(events, changing: last, at: changes?.events, write) {
-                // The last manifest's events, but for those of the units rendered.
-            } else if let last, Self.same(events, last) {
-                copy(last.whole)
-            } else {
-                dictionary(events, after: last, write)
+            if !dictionary(events, changing: last, at: changes?.events, write) {
+                if let last, Self.same(events, last) { copy(last.whole) } else { dictionary(events, after: last, write) }
             }
         }
         key("files")
@@ -1375,7 +1364,7 @@ private struct JSONWriter {
     /// The entries `range` of the last manifest's table `last`, keys, values and the separators between
     /// them, as its bytes have them: the same bytes this writer would write for them here.
     private mutating func copyEntries<T>(of last: ManifestEntries<T>, _ range: Range<Int>) {
-        guard !range.isEmpty, let bytes = old?.bytes else { return }
+        guard !range.isEmpty else { return }
         let start: Int
         if hasMember, range.lowerBound > 0 {
             start = last.spans[range.lowerBound - 1].upperBound   // from the comma that ends the entry before
@@ -1387,9 +1376,7 @@ private struct JSONWriter {
             start = last.spans[range.lowerBound].lowerBound
         }
         let end = last.spans[range.upperBound - 1].upperBound
-        guard start <= end, end <= bytes.count else { return }
-        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-        hasMember = true
+        if start <= end { copy(start..<end) }
     }
 
     /// The indices of `dict`'s entries in UTF-8 key order, each with where its key is in `last`. The
@@ -1510,11 +1497,7 @@ private struct JSONWriter {
 
     mutating func string(_ text: String) {
         out.append(Byte.quote)
-        // In place, without a copy of the String (and its retain and release).
-        if text.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
-            var copy = text
-            copy.withUTF8 { escaped($0) }
-        }
+        withUTF8Bytes(of: text) { escaped($0) }
         out.append(Byte.quote)
     }
 

@@ -17,9 +17,9 @@ public struct OutputWriter: Sendable {
     /// What `write` would do, without touching anything (`--dry-run`).
     /// A file the previous manifest recorded with the same digest, and still on disk with the same size,
     /// is taken as unchanged without reading it back: a rebuild of thousands of files then reads none.
-    /// `digests`: the files' digests when the caller already has them (the new manifest's).
-    /// `digests`: the new manifest's, when known; `keepsEveryPath`: they were made from the last
-    /// manifest's by adding and updating paths only (`Manifest.files`), so no file of the last build is stale.
+    /// `digests`: the files' digests when the caller already has them (the new manifest's);
+    /// `keepsEveryPath`: they were made from the last manifest's by adding and updating paths only
+    /// (`Manifest.files`), so no file of the last build is stale.
     public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:], keepsEveryPath: Bool = false) -> Report {
         var report = Report()
         report.unchanged.reserveCapacity(files.count)

@@ -122,6 +122,29 @@ struct IncrementalRenderTests {
         #expect(Set(rendered.units.filter { !$0.kept }.map(\.name)) == ["kit/agents-lyon", "training/agents-paris", "training/agents-lyon"])
     }
 
+    /// A manifest edited by hand may record a unit's file and give it no digest (`files`): the rebuild
+    /// cannot take that file for what the last build wrote, so its unit renders again, and the folder
+    /// ends as the last build left it. The paths given a digest are compared with those the units
+    /// record as a whole (`OutputWriter.intactUnits`): a path dropped, or swapped for another, is noticed.
+    @Test("a file the manifest gives no digest renders its unit again", arguments: [false, true])
+    func aFileTheManifestGivesNoDigestRendersItsUnitAgain(swapped: Bool) throws {
+        let out = RebuildTests.folder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        _ = try Self.build(TrainingOutputFixture.files(), out)
+        let before = Self.tree(out)
+        var manifest = try #require(Manifest.load(from: out))
+        let digest = try #require(manifest.files["agents-lyon/kit.html"])
+        manifest.files["agents-lyon/kit.html"] = nil
+        // Swapped: as many paths as the units record, one of them not theirs.
+        if swapped { manifest.files["agents-lyon/kit-old.html"] = digest }
+        try manifest.encoded().write(to: out.appendingPathComponent(Manifest.fileName))
+        let (_, rendered) = try Self.build(TrainingOutputFixture.files(), out)
+        #expect(rendered.units.filter { !$0.kept }.map(\.name) == ["kit/agents-lyon"])
+        let after = Self.tree(out)
+        #expect(Set(after.keys) == Set(before.keys))
+        #expect(after.keys.filter { $0 != "changes.md" && after[$0] != before[$0] }.sorted() == [])
+    }
+
     @Test func aDamagedOutputIsRenderedAgainBesideAFeedbackChange() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("golive-damaged-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

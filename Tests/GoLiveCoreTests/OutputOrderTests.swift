@@ -35,13 +35,13 @@ struct OutputOrderTests {
     }
 
     /// The build sorts its outputs in place, moving each file to its position: every file must arrive
-    /// whole (its bytes with its path, kept ones with their digest), and files of the same path keep
+    /// whole (its bytes with its path, kept ones with their size), and files of the same path keep
     /// their order. Past 8,192 files, halves are sorted on two cores and merged.
     @Test("sorting in place moves whole files, in the order < gives", arguments: [(6, 3000), (7, 12000), (8, 8193)])
     func inPlace(seed: UInt64, count: Int) {
         let paths = Self.paths(count, seed: seed, alphabet: ["a", "/", "-", "0", "z"])
         let files = paths.enumerated().map { index, path in
-            index % 3 == 0 ? OutputFile.kept(path, digest: "d\(index)", size: index) : OutputFile(path: path, text: "\(index) \(path)")
+            index % 3 == 0 ? OutputFile.kept(path, size: index) : OutputFile(path: path, text: "\(index) \(path)")
         }
         var sorted = files
         OutputFile.sortByPath(&sorted)

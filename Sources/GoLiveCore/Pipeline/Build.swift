@@ -51,7 +51,7 @@ public struct Build {
     public struct Rendered: Sendable {
         public var project: LoadedProject
         public var planned: Planned
-        /// Sorted by path. A file kept from the last build has its digest and no bytes.
+        /// Sorted by path. A file kept from the last build has no bytes, and its digest is the last manifest's.
         public var outputs: [OutputFile]
         /// Each render unit, rendered or kept: the manifest records them for the next build.
         var units: [UnitOutcome]
@@ -101,9 +101,9 @@ public struct Build {
         // renders a few documents, a good part of the work.
         let (directory, checkUnits) = (outputDirectory, options.reuse && options.previous == nil)
         let lastManifest = Background { Manifest.loadKeepingBytes(from: directory) }
-        let intactUnits = Background { () -> Set<String> in
-            guard checkUnits, let manifest = lastManifest.value?.manifest else { return [] }
-            return OutputWriter(directory: directory).intactUnits(manifest)
+        let intactUnits = Background { () -> OutputWriter.IntactUnits in
+            guard checkUnits, let last = lastManifest.value else { return OutputWriter.IntactUnits() }
+            return OutputWriter(directory: directory).intactUnits(last.manifest, listed: last.spans.files?.keys)
         }
         // The profiles as the last build read them: a rebuild parses only those that changed. Not with
         // `--full`, which trusts nothing the last build left.

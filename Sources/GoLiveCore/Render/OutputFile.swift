@@ -15,6 +15,7 @@ public struct OutputFile: Sendable, Equatable {
             /// The output folder already holds these bytes: rendered the same again.
             case inPlace
             /// The output folder holds the file as the last build wrote it: its unit was kept, not rendered.
+            /// Its digest is the last manifest's record of it, not carried here (it is left empty).
             case kept
             /// Written to the build's staging folder, to be renamed into place once everything has rendered.
             case staged
@@ -35,10 +36,12 @@ public struct OutputFile: Sendable, Equatable {
         self.init(path: path, data: Data(text.utf8))
     }
 
-    /// A file of a unit kept from the last build: on disk as it was written then.
-    static func kept(_ path: String, digest: String, size: Int) -> OutputFile {
+    /// A file of a unit kept from the last build: on disk as it was written then. Its digest is not
+    /// looked up: tens of thousands of lookups took a good part of a rebuild, for what the last
+    /// manifest's record of the file already says.
+    static func kept(_ path: String, size: Int) -> OutputFile {
         var file = OutputFile(path: path, data: Data())
-        file.stored = Stored(place: .kept, digest: digest, size: size)
+        file.stored = Stored(place: .kept, digest: "", size: size)
         return file
     }
 
@@ -165,6 +168,7 @@ public struct OutputFile: Sendable, Equatable {
         return { byPath[$0] }
     }
 
+    /// Empty for a kept file (see `Stored.Place.kept`).
     var digest: String { stored?.digest ?? Digest.contents(data) }
     var size: Int { stored?.size ?? data.count }
 }

@@ -60,25 +60,20 @@ struct UnitOutcome: Sendable {
 struct UnitRunner: Sendable {
     /// The last build's units by name: one whose key did not change is kept.
     var previous: [String: Manifest.UnitRecord]
-    /// The names of the last build's units whose files are all still on disk as written
-    /// (`OutputWriter.intactUnits`). Asked for only once every unit has been handed out: the check
-    /// stats every file of the last build, and runs meanwhile on another core.
-    var intact: @Sendable () -> Set<String> = { [] }
-    /// The last build's output digests.
+    /// The last build's units whose files are all still on disk as written (`OutputWriter.intactUnits`).
+    /// Asked for only once every unit has been handed out: the check stats every file of the last
+    /// build, and runs meanwhile on another core.
+    var intact: @Sendable () -> OutputWriter.IntactUnits = { OutputWriter.IntactUnits() }
+    /// The last build's output digests: looked up only when its manifest does not give one to each
+    /// file its units record.
     let digests: [String: String]
     let parallelism: Int
     /// Takes each unit's files as soon as it has rendered (`Staging.take`): the build then holds
     /// digests, not bytes.
     var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
 
-    /// A unit kept on the strength of its key, to be checked with `damaged`. `listed`: whether the last
-    /// manifest gave a digest for each of its files (one edited by hand may not).
-    struct Kept: Sendable {
-        let unit: RenderUnit
-        let listed: Bool
-    }
-
-    func run(_ units: [RenderUnit], _ d: inout Diagnostics) -> (files: [OutputFile], outcomes: [UnitOutcome], kept: [Kept]) {
+    /// `kept`: the units kept on the strength of their key, to be checked with `damaged`.
+    func run(_ units: [RenderUnit], _ d: inout Diagnostics) -> (files: [OutputFile], outcomes: [UnitOutcome], kept: [RenderUnit]) {
         var files: [OutputFile] = []
         var outcomes: [UnitOutcome] = []
         var toRender: [RenderUnit] = []
@@ -88,7 +83,7 @@ struct UnitRunner: Sendable {
         }
         // Tens of thousands of kept files are listed on every core, each slice of units straight into its
         // own part of one array: no file is copied, nor released, as slices are put together.
-        let (digests, keep) = (self.digests, toKeep)
+        let keep = toKeep
         let slices = Parallel.slices(toKeep.count, parallelism)
         var starts: [Int] = []
         var total = 0
@@ -96,33 +91,30 @@ struct UnitRunner: Sendable {
             starts.append(total)
             for (_, record) in keep[range] { total += record.files.count }
         }
-        var parts: [(outcomes: [UnitOutcome], kept: [Kept])] = []
+        var parts: [(outcomes: [UnitOutcome], kept: [RenderUnit])] = []
         files = [OutputFile](unsafeUninitializedCapacity: total) { buffer, initialized in
             let base = Unchecked(buffer.baseAddress)   // each thread writes its own part of it
             parts = Parallel.map(Array(zip(slices, starts)), threads: parallelism) { range, start in
                 var outcomes: [UnitOutcome] = []
-                var kept: [Kept] = []
+                var kept: [RenderUnit] = []
                 var next = base.value.map { $0 + start }
                 for (unit, record) in keep[range] {
                     var paths: [String] = []   // in no order: the build sorts every output once
                     paths.reserveCapacity(record.files.count)
-                    var listed = true
                     for (path, size) in record.files {
                         paths.append(path)
-                        let digest = digests[path]
-                        listed = listed && digest != nil
-                        next?.initialize(to: OutputFile.kept(path, digest: digest ?? "", size: size))
+                        next?.initialize(to: OutputFile.kept(path, size: size))
                         next = next.map { $0 + 1 }
                     }
                     outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: paths, warnings: record.warnings ?? [],
                                                 kept: true, keptEvents: record.events ?? [:]))
-                    kept.append(Kept(unit: unit, listed: listed))
+                    kept.append(unit)
                 }
                 return (outcomes, kept)
             }
             initialized = total
         }
-        var kept: [Kept] = []
+        var kept: [RenderUnit] = []
         for (sliceOutcomes, sliceKept) in parts {
             for outcome in sliceOutcomes { for warning in outcome.warnings { d.append(warning) } }
             outcomes += sliceOutcomes
@@ -147,10 +139,14 @@ struct UnitRunner: Sendable {
 
     /// The units of `kept` a file of which was deleted or edited by hand since the last build: they
     /// render again.
-    func damaged(_ kept: [Kept]) -> [RenderUnit] {
+    func damaged(_ kept: [RenderUnit]) -> [RenderUnit] {
         guard !kept.isEmpty else { return [] }
         let intact = self.intact()
-        return kept.filter { !$0.listed || !intact.contains($0.unit.name) }.map(\.unit)
+        return kept.filter { unit in
+            guard intact.names.contains(unit.name) else { return true }
+            // A manifest edited by hand may record a file of the unit and give it no digest.
+            return !intact.everyFileListed && previous[unit.name]?.files.keys.contains { digests[$0] == nil } != false
+        }
     }
 
     /// Renders `units` again, in place of their kept files and outcomes. Their warnings are already

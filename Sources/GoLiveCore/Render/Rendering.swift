@@ -40,7 +40,7 @@ public enum Rendering {
         var outputs: [OutputFile] = []
         var outcomes: [UnitOutcome] = []
         var paths = UnitKeys.PathSet()
-        var kept: [UnitRunner.Kept] = []
+        var kept: [RenderUnit] = []
         var batches: [[RenderUnit]] = []
         func run(_ batch: [RenderUnit]) {
             batches.append(batch)

@@ -86,18 +86,29 @@ struct UnitKeys: Sendable {
 
     /// The set of paths of the documents rendered before a unit that links to them, as a key: a sum of each path's digest, the same whatever the order, with no sort
     /// of tens of thousands of paths; kept up to date as units render rather than summed again.
-    struct PathSet: Sendable {
+    /// Two sets of the same paths have the same count and sum: a rebuild also compares the paths its
+    /// last manifest records per unit with those it gives a digest (see `OutputWriter.intactUnits`).
+    struct PathSet: Sendable, Equatable {
         private var count = 0
         private var sum: UInt64 = 0
 
         mutating func add(_ files: [OutputFile]) {
-            count += files.count
             // By index: `for file in files` copies each file, retaining and releasing its strings.
-            for index in files.indices {
-                var fingerprint = Fingerprint()   // not `Fingerprint(path)`: its variadic argument is an array to allocate
-                fingerprint.add(files[index].path)
-                sum &+= fingerprint.hash
-            }
+            for index in files.indices { add(files[index].path) }
+        }
+
+        mutating func add(_ path: String) {
+            count += 1
+            var fingerprint = Fingerprint()   // not `Fingerprint(path)`: its variadic argument is an array to allocate
+            fingerprint.add(path)
+            sum &+= fingerprint.hash
+        }
+
+        static func + (left: PathSet, right: PathSet) -> PathSet {
+            var both = left
+            both.count += right.count
+            both.sum &+= right.sum
+            return both
         }
 
         var key: String { Fingerprint(String(count), String(sum)).value }

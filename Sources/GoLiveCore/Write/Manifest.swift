@@ -311,7 +311,9 @@ extension Manifest {
             // Every output is a key now (a kept file was one already); the same count means no other is.
             if files.count == outputs.count { return (files, touched) }
         }
-        return (Dictionary(outputs.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first }), nil)
+        // A kept file's digest is the last manifest's (a rebuild renders again a unit it gives none).
+        let digests = outputs.map { ($0.path, $0.isRendered ? $0.digest : previous?.files[$0.path] ?? "") }
+        return (Dictionary(digests, uniquingKeysWith: { first, _ in first }), nil)
     }
 
     /// Records this build's units and their calendar events: a kept unit's record and events are the

@@ -47,27 +47,51 @@ public struct OutputWriter: Sendable {
         return report
     }
 
+    /// What a rebuild learns of the last build's files from its manifest and the folder (`intactUnits`).
+    struct IntactUnits: Sendable {
+        /// The units whose files are all still there with the size they were written with.
+        var names: Set<String> = []
+        /// Whether the manifest gives a digest for each file its units record, as every manifest GoLive
+        /// writes does. When not (one edited by hand), each kept unit's files are looked up
+        /// (`UnitRunner.damaged`): looking up tens of thousands on every rebuild took a good part of it.
+        var everyFileListed = true
+    }
+
     /// The units of the last build whose files are all still there with the size they were written
     /// with: a rebuild may keep them. A file deleted or edited by hand makes its unit render again.
-    public func intactUnits(_ previous: Manifest) -> Set<String> {
-        guard let units = previous.units else { return [] }
+    /// `listed`: the paths the manifest gives a digest (its `files`), when the caller has them in an
+    /// array (going through the dictionary's keys costs more).
+    func intactUnits(_ previous: Manifest, listed: [String]? = nil) -> IntactUnits {
+        guard let units = previous.units else { return IntactUnits() }
         // One stat per file of the last build: tens of thousands, on every core. An audience's units
         // (`messages/aud-1`, `kit/aud-1`…) are checked one after the other: their files share the
         // folders the sizer keeps open.
         let records = Dictionary(grouping: units) { name, _ in name.lastIndex(of: "/").map { name[$0...] } ?? "" }
             .values.flatMap { $0 }
         let base = directory.path + "/"   // plain strings: a URL per file costs more than its stat
-        // In one slice per core, each with its own path buffer.
+        let listed = listed ?? Array(previous.files.keys)
+        // In one slice per core, each with its own path buffer. The paths the units record, and those
+        // given a digest, are summed on the way (`UnitKeys.PathSet`): the same sum says the same paths.
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        let intact = Parallel.map(Parallel.slices(records.count, threads), threads: threads) { range in
+        let (recordSlices, listedSlices) = (Parallel.slices(records.count, threads), Parallel.slices(listed.count, threads))
+        let parts = Parallel.map(Array(0..<max(recordSlices.count, listedSlices.count)), threads: threads) { part in
+            var (recorded, given) = (UnitKeys.PathSet(), UnitKeys.PathSet())
+            if part < listedSlices.count { for index in listedSlices[part] { given.add(listed[index]) } }
+            guard part < recordSlices.count else { return (intact: [Bool](), recorded: recorded, given: given) }
             let sizer = FileBytes.Sizer(folder: base)
-            return records[range].map { _, record in
-                // Whether the manifest also lists each file with its digest is checked as kept files
-                // are listed (`UnitRunner.run`), which looks the digests up anyway.
-                record.files.allSatisfy { path, size in OutputPath.isSafeRelative(path) && sizer.size(of: path) == size }
+            let intact = records[recordSlices[part]].map { _, record in
+                var intact = true
+                for (path, size) in record.files {
+                    recorded.add(path)
+                    intact = intact && OutputPath.isSafeRelative(path) && sizer.size(of: path) == size
+                }
+                return intact
             }
-        }.flatMap { $0 }
-        return Set(zip(records, intact).filter(\.1).map(\.0.key))
+            return (intact: intact, recorded: recorded, given: given)
+        }
+        let (recorded, given) = parts.reduce((UnitKeys.PathSet(), UnitKeys.PathSet())) { ($0.0 + $1.recorded, $0.1 + $1.given) }
+        return IntactUnits(names: Set(zip(records, parts.flatMap(\.intact)).filter(\.1).map(\.0.key)),
+                           everyFileListed: recorded == given)
     }
 
     /// `extras` (the change report) are put in place like the manifest: rewritten only when their bytes

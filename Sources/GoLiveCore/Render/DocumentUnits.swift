@@ -112,11 +112,13 @@ final class DocumentUnits: Sendable {
         }
     }
 
-    /// The home page indexes everything, the dossier included, and shows no feedback.
-    func homeUnit(earlier: [OutputFile], earlierKey: String) -> RenderUnit {
+    /// The home page indexes everything, the dossier included, and shows no feedback. `also`: files
+    /// listed after `earlier`, put together only if the page renders (a rebuild most often keeps it,
+    /// and copying tens of thousands of files for nothing was a visible part of one).
+    func homeUnit(earlier: [OutputFile], also: [OutputFile] = [], earlierKey: String) -> RenderUnit {
         let (plan, planned, pages) = (withoutFeedback, planned, pages)
         return RenderUnit(name: "home", key: keys.key("home", earlierKey)) { d in
-            HomeDocuments(plan: plan, planned: planned, pages: pages, earlier: earlier).render(&d)
+            HomeDocuments(plan: plan, planned: planned, pages: pages, earlier: also.isEmpty ? earlier : earlier + also).render(&d)
         }
     }
 

@@ -69,7 +69,7 @@ public enum Rendering {
             var withDossier = paths
             withDossier.add(dossier)
             run([units.handoverUnit(earlier: outputs, earlierKey: paths.key),
-                 units.homeUnit(earlier: outputs + dossier, earlierKey: withDossier.key)])
+                 units.homeUnit(earlier: outputs, also: dossier, earlierKey: withDossier.key)])
             repair()
             let keptEvents = UnitOutcome.keptEvents(outcomes, among: UnitOutcome.renderedEvents(outcomes))
             // The calendars rendered in this build, found by a field of each file rather than its path's suffix,

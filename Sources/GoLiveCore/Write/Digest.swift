@@ -30,19 +30,22 @@ enum Digest {
     /// every output of a build is digested, and FNV's byte-at-a-time chain was a visible share of it.
     /// A change of algorithm only costs one byte comparison per file on the next build.
     static func contents(_ data: Data) -> String {
-        var hash: UInt64 = 0xa076_1d64_78bd_642f ^ UInt64(data.count)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset + 8 <= raw.count {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                hash = fold(word ^ 0xe703_7ed1_a0b4_28db, hash ^ 0x8ebc_6af0_9c88_c6e3)
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for (index, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(index)) }
-            hash = fold(tail ^ 0x5899_65cc_7537_4cc3, hash ^ 0x1d8e_4e27_c47d_124f)
+        hex(data.withUnsafeBytes { words($0) })
+    }
+
+    /// `contents`, as a number: the bytes eight at a time.
+    static func words(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xa076_1d64_78bd_642f ^ UInt64(raw.count)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            hash = fold(word ^ 0xe703_7ed1_a0b4_28db, hash ^ 0x8ebc_6af0_9c88_c6e3)
+            offset += 8
         }
-        return hex(fold(hash, 0xe703_7ed1_a0b4_28db))
+        var tail: UInt64 = 0
+        for (index, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(index)) }
+        hash = fold(tail ^ 0x5899_65cc_7537_4cc3, hash ^ 0x1d8e_4e27_c47d_124f)
+        return fold(hash, 0xe703_7ed1_a0b4_28db)
     }
 
     /// The high and low halves of the 128-bit product, folded together.

@@ -35,9 +35,14 @@ struct BenchCommandTests {
         let runs = try #require(object["rebuildRuns"] as? [Double])
         #expect(runs.count == 3 && runs.allSatisfy { $0 > 0 })
         #expect(object["rebuildSeconds"] as? Double == runs.sorted()[1])
+        // Each rebuild's CPU time too, and their median: steadier than seconds on a busy machine.
+        let cpu = try #require(object["rebuildCPURuns"] as? [Double])
+        #expect(cpu.count == 3 && cpu.allSatisfy { $0 > 0 })
+        #expect(object["rebuildCPUSeconds"] as? Double == cpu.sorted()[1])
         #expect((object["rebuildFilesRewritten"] as? Int ?? 0) >= 1)
         let table = try CommandLineTests.golive(["bench", "--audiences", "6", "--waves", "1", "--rebuilds", "2"])
         #expect(table.out.contains("median of 2"))
+        #expect(table.out.contains("s median, GoLive and the kernel"))
         #expect(try CommandLineTests.golive(["bench", "--rebuilds", "0"]).status != 0)
         #expect(Benchmark.median([3, 1, 2]) == 2 && Benchmark.median([4, 1, 3, 2]) == 2.5 && Benchmark.median([]) == 0)
     }

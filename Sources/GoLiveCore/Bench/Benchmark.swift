@@ -26,6 +26,11 @@ public struct Benchmark {
         public var rebuildSeconds: Double
         /// Each rebuild's seconds, in the order run (`--rebuilds`): each adds one more feedback entry.
         public var rebuildRuns: [Double]
+        /// CPU seconds of each rebuild over all threads (GoLive's and the kernel's), in the same order: steadier
+        /// than the seconds when the machine's other load varies, it tells whether a change saved work.
+        public var rebuildCPURuns: [Double]
+        /// The median of `rebuildCPURuns`.
+        public var rebuildCPUSeconds: Double
         /// Stage name → seconds of the rebuild after one feedback entry.
         public var rebuildStages: [Stage]
         public var rebuildFilesRewritten: Int
@@ -80,15 +85,18 @@ public struct Benchmark {
 
         // The first rebuild's stages and files are reported; with `rebuilds` > 1, the seconds are the median.
         var rebuildRuns: [Double] = []
+        var rebuildCPURuns: [Double] = []
         var rebuildStages: [(stage: String, seconds: Double)] = []
         var rebuildWritten = 0
         for index in 0..<max(rebuilds, 1) {
             // The first is the entry a single rebuild has always added; the others follow it, one audience on.
             tree["feedback/first-week.yaml", default: ""] += SyntheticProject.oneMoreFeedback(
                 audience: "aud-\(index % audiences + 1)", id: index == 0 ? "fb-new" : "fb-new-\(index + 1)")
-            let rebuildStart = clock.now
+            let (rebuildStart, cpuBefore) = (clock.now, Self.cpuSeconds())
             var result: Build.Result? = try Build(files: MemoryFiles(tree), outputDirectory: out).run()
             rebuildRuns.append(Self.seconds(clock.now - rebuildStart))
+            let cpuAfter = Self.cpuSeconds()
+            rebuildCPURuns.append(cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system)
             if index == 0 { (rebuildStages, rebuildWritten) = (result?.stageTimes ?? [], result?.report.written.count ?? 0) }
             result = nil   // its working state is freed off the clock, as `golive build` exits instead
             if rebuilds > 1 { progress("rebuild \(index + 1) of \(rebuilds): \(String(format: "%.3f", rebuildRuns[index])) s") }
@@ -110,6 +118,7 @@ public struct Benchmark {
             markdownMegabytes: megabytes, markdownMegabytesPerSecond: megabytes / max(fullSeconds, 1e-9),
             peakMemoryMegabytes: peak,
             rebuildSeconds: rebuildSeconds, rebuildRuns: rebuildRuns,
+            rebuildCPURuns: rebuildCPURuns, rebuildCPUSeconds: Self.median(rebuildCPURuns),
             rebuildStages: rebuildStages.map { Stage(name: $0.stage, seconds: $0.seconds) },
             rebuildFilesRewritten: rebuildWritten,
             rebuildShareOfFullBuild: rebuildSeconds / max(fullSeconds, 1e-9),
@@ -206,6 +215,7 @@ extension Benchmark.Figures {
         } else {
             lines.append("rebuild after one feedback    \(f(rebuildSeconds)) s, \(rebuildFilesRewritten) files rewritten (\(f(rebuildShareOfFullBuild * 100, 1)) % of the full build)")
         }
+        lines.append("  CPU                         \(f(rebuildCPUSeconds)) s\(rebuildCPURuns.count > 1 ? " median" : ""), GoLive and the kernel (both cores)")
         if let floor = cmarkFloorSeconds, let ratio = ratioToCmarkFloor {
             lines.append("cmark floor (same Markdown)   \(f(floor)) s; full build is \(f(ratio, 2))× the floor")
         } else {

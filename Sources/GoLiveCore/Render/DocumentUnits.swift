@@ -29,11 +29,13 @@ final class DocumentUnits: Sendable {
     }
 
     /// `<audience>/comms/…`: one unit per audience.
+    /// The units' closures hold an audience's id or index, not the audience: a rebuild makes thousands
+    /// of units and renders a few, and each copy of an audience retains each of its many fields.
     func messageUnits() -> [RenderUnit] {
         plan.audiences.map { audience in
-            let (own, pages, planned) = (messages[audience.id] ?? [], pages, planned)
-            return RenderUnit(name: "messages/\(audience.id)", key: keys.key("messages/\(audience.id)", feedbackKey(audience.id))) { [self] d in
-                MessageDocuments(plan: audienceView(audience.id), planned: planned, pages: pages).render(own, &d)
+            let (id, own, pages, planned) = (audience.id, messages[audience.id] ?? [], pages, planned)
+            return RenderUnit(name: "messages/\(id)", key: keys.key("messages/\(id)", feedbackKey(id))) { [self] d in
+                MessageDocuments(plan: audienceView(id), planned: planned, pages: pages).render(own, &d)
             }
         }
     }
@@ -56,14 +58,14 @@ final class DocumentUnits: Sendable {
     func trainingUnits() -> [RenderUnit] {
         guard let training = TrainingDocuments(plan: withoutFeedback, planned: planned, pages: pages) else { return [] }
         var units = [RenderUnit(name: "training", key: keys.key("training")) { d in training.schedule(&d) }]
-        for audience in training.trainedAudiences {
+        for (index, audience) in training.trainedAudiences.enumerated() {
             units.append(RenderUnit(name: "training/\(audience.id)", key: keys.key("training/\(audience.id)")) { d in
-                training.audience(audience, &d)
+                training.audience(training.trainedAudiences[index], &d)
             })
         }
-        for trainer in training.trainers {
+        for (index, trainer) in training.trainers.enumerated() {
             units.append(RenderUnit(name: "trainers/\(trainer.id)", key: keys.key("trainers/\(trainer.id)")) { d in
-                training.trainer(trainer, &d)
+                training.trainer(training.trainers[index], &d)
             })
         }
         return units
@@ -74,9 +76,10 @@ final class DocumentUnits: Sendable {
         let byAudience = Dictionary(grouping: editions, by: \.guide.audienceID)
         return plan.audiences.compactMap { audience in
             guard let own = byAudience[audience.id] else { return nil }
-            let key = keys.key("guides/\(audience.id)", feedbackKey(audience.id), own.map(UnitKeys.edition).joined(separator: ","))
-            return RenderUnit(name: "guides/\(audience.id)", key: key) { [self] d in
-                GuideDocuments(plan: audienceView(audience.id), pages: pages).render(own, &d)
+            let id = audience.id
+            let key = keys.key("guides/\(id)", feedbackKey(id), own.map(UnitKeys.edition).joined(separator: ","))
+            return RenderUnit(name: "guides/\(id)", key: key) { [self] d in
+                GuideDocuments(plan: audienceView(id), pages: pages).render(own, &d)
             }
         }
     }
@@ -92,14 +95,15 @@ final class DocumentUnits: Sendable {
             let family = unit.name[..<slash]
             if family == "messages" || family == "training" { linked[String(unit.name[unit.name.index(after: slash)...]), default: []].append(unit) }
         }
-        return plan.audiences.map { audience in
-            let own = (linked[audience.id] ?? []).sorted { $0.name < $1.name }
-            var parts = [feedbackKey(audience.id)]
+        return plan.audiences.indices.map { index in
+            let id = plan.audiences[index].id
+            let own = (linked[id] ?? []).sorted { $0.name < $1.name }
+            var parts = [feedbackKey(id)]
             for unit in own { parts.append(unit.name); parts.append(unit.key) }
-            let key = keys.key("kit/\(audience.id)", parts: parts)
-            return RenderUnit(name: "kit/\(audience.id)", key: key) { [self] d in
+            let key = keys.key("kit/\(id)", parts: parts)
+            return RenderUnit(name: "kit/\(id)", key: key) { [self] d in
                 let existing = Set(own.flatMap(\.paths))
-                return KitDocuments(plan: audienceView(audience.id), planned: planned, pages: pages, existing: existing).render(audience, &d)
+                return KitDocuments(plan: audienceView(id), planned: planned, pages: pages, existing: existing).render(plan.audiences[index], &d)
             }
         }
     }

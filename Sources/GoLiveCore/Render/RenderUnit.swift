@@ -142,11 +142,12 @@ struct UnitRunner: Sendable {
     func damaged(_ kept: [RenderUnit]) -> [RenderUnit] {
         guard !kept.isEmpty else { return [] }
         let intact = self.intact()
-        return kept.filter { unit in
-            guard intact.names.contains(unit.name) else { return true }
+        // By index: `filter` would copy each of thousands of units, retaining and releasing what it holds.
+        return kept.indices.filter { index in
+            guard intact.names.contains(kept[index].name) else { return true }
             // A manifest edited by hand may record a file of the unit and give it no digest.
-            return !intact.everyFileListed && previous[unit.name]?.files.keys.contains { digests[$0] == nil } != false
-        }
+            return !intact.everyFileListed && previous[kept[index].name]?.files.keys.contains { digests[$0] == nil } != false
+        }.map { kept[$0] }
     }
 
     /// Renders `units` again, in place of their kept files and outcomes. Their warnings are already

@@ -42,6 +42,7 @@ struct CommsPlanExportTests {
         let r = try CommsFixture.example()
         let ics = try #require(r.text("comms-calendar.ics"))
         let url = try ICSPython.writeTemp(ics, name: "comms-calendar.ics")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let script = #"""
 import sys, icalendar, datetime
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())

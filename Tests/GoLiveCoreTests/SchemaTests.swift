@@ -273,7 +273,10 @@ private enum SchemaPython {
         if result.status == 3 { throw Failure(description: result.stderr) }
     }
 
+    /// `arguments`: files made by `temporaryFile`, removed once the script has run (a test run made
+    /// dozens, and left them all in the temporary folder).
     static func run(_ script: String, arguments: [URL]) throws -> Outcome {
+        defer { for file in arguments { try? FileManager.default.removeItem(at: file) } }
         let r = try Subprocess.python(script, arguments.map(\.path))
         return Outcome(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }

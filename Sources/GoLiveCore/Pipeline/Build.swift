@@ -103,7 +103,8 @@ public struct Build {
         let lastManifest = Background { Manifest.loadKeepingBytes(from: directory) }
         let intactUnits = Background { () -> OutputWriter.IntactUnits in
             guard checkUnits, let last = lastManifest.value else { return OutputWriter.IntactUnits() }
-            return OutputWriter(directory: directory).intactUnits(last.manifest, listed: last.spans.files?.keys)
+            return OutputWriter(directory: directory).intactUnits(last.manifest, listed: last.spans.files?.keys,
+                                                                  recorded: last.spans.units.map { ($0.keys, $0.values) })
         }
         // The profiles as the last build read them: a rebuild parses only those that changed. Not with
         // `--full`, which trusts nothing the last build left.

@@ -59,29 +59,32 @@ public struct OutputWriter: Sendable {
 
     /// The units of the last build whose files are all still there with the size they were written
     /// with: a rebuild may keep them. A file deleted or edited by hand makes its unit render again.
-    /// `listed`: the paths the manifest gives a digest (its `files`), when the caller has them in an
-    /// array (going through the dictionary's keys costs more).
-    func intactUnits(_ previous: Manifest, listed: [String]? = nil) -> IntactUnits {
-        guard let units = previous.units else { return IntactUnits() }
+    /// `listed`: the paths the manifest gives a digest (its `files`), and `recorded`: its units, when the
+    /// caller has them in arrays (going through the dictionaries costs more).
+    func intactUnits(_ previous: Manifest, listed: [String]? = nil,
+                     recorded units: (names: [String], records: [Manifest.UnitRecord])? = nil) -> IntactUnits {
+        guard let all = previous.units else { return IntactUnits() }
+        let (names, records) = units ?? (Array(all.keys), Array(all.values))
         // One stat per file of the last build: tens of thousands, on every core. An audience's units
         // (`messages/aud-1`, `kit/aud-1`…) are checked one after the other: their files share the
-        // folders the sizer keeps open.
-        let records = Dictionary(grouping: units) { name, _ in name.lastIndex(of: "/").map { name[$0...] } ?? "" }
+        // folders the sizer keeps open. Their indices are grouped, not the records (each copy of a
+        // record retains each of its parts).
+        let order = Dictionary(grouping: names.indices) { index in names[index].lastIndex(of: "/").map { names[index][$0...] } ?? "" }
             .values.flatMap { $0 }
         let base = directory.path + "/"   // plain strings: a URL per file costs more than its stat
         let listed = listed ?? Array(previous.files.keys)
         // In one slice per core, each with its own path buffer. The paths the units record, and those
         // given a digest, are summed on the way (`UnitKeys.PathSet`): the same sum says the same paths.
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        let (recordSlices, listedSlices) = (Parallel.slices(records.count, threads), Parallel.slices(listed.count, threads))
+        let (recordSlices, listedSlices) = (Parallel.slices(order.count, threads), Parallel.slices(listed.count, threads))
         let parts = Parallel.map(Array(0..<max(recordSlices.count, listedSlices.count)), threads: threads) { part in
             var (recorded, given) = (UnitKeys.PathSet(), UnitKeys.PathSet())
             if part < listedSlices.count { for index in listedSlices[part] { given.add(listed[index]) } }
             guard part < recordSlices.count else { return (intact: [Bool](), recorded: recorded, given: given) }
             let sizer = FileBytes.Sizer(folder: base)
-            let intact = records[recordSlices[part]].map { _, record in
+            let intact = order[recordSlices[part]].map { index in
                 var intact = true
-                for (path, size) in record.files {
+                for (path, size) in records[index].files {
                     recorded.add(path)
                     intact = intact && OutputPath.isSafeRelative(path) && sizer.size(of: path) == size
                 }
@@ -90,7 +93,7 @@ public struct OutputWriter: Sendable {
             return (intact: intact, recorded: recorded, given: given)
         }
         let (recorded, given) = parts.reduce((UnitKeys.PathSet(), UnitKeys.PathSet())) { ($0.0 + $1.recorded, $0.1 + $1.given) }
-        return IntactUnits(names: Set(zip(records, parts.flatMap(\.intact)).filter(\.1).map(\.0.key)),
+        return IntactUnits(names: Set(zip(order, parts.flatMap(\.intact)).filter(\.1).map { names[$0.0] }),
                            everyFileListed: recorded == given)
     }
 

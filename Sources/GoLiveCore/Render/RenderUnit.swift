@@ -17,7 +17,12 @@ struct RenderUnit: Sendable {
 struct UnitOutcome: Sendable {
     let name: String
     let key: String
-    let paths: [String]
+    /// Its files' paths, in no order. A kept unit's come from its record when asked for: a rebuild
+    /// keeps thousands of units, and asks for the paths of a few.
+    var paths: [String] { keptFiles.map { Array($0.keys) } ?? renderedPaths }
+    private let renderedPaths: [String]
+    /// When kept: its files as its record lists them, path → size.
+    private let keptFiles: [String: Int]?
     let warnings: [Diagnostic]
     /// Kept from the last build rather than rendered.
     let kept: Bool
@@ -25,6 +30,17 @@ struct UnitOutcome: Sendable {
     var keptEvents: [String: [String]] = [:]
     /// When rendered: the events of its `.ics` files, read as it rendered (on its thread).
     var calendar = Manifest.EventCopies()
+
+    /// A unit rendered by this build.
+    init(name: String, key: String, paths: [String], warnings: [Diagnostic], calendar: Manifest.EventCopies) {
+        (self.name, self.key, renderedPaths, keptFiles, self.warnings, kept, self.calendar) = (name, key, paths, nil, warnings, false, calendar)
+    }
+
+    /// A unit kept from the last build, as its record there has it.
+    init(name: String, key: String, kept record: Manifest.UnitRecord) {
+        (self.name, self.key, renderedPaths, keptFiles) = (name, key, [], record.files)
+        (warnings, kept, keptEvents) = (record.warnings ?? [], true, record.events ?? [:])
+    }
 
     /// `units` with the calendars of the rendered ones read again from `outputs`.
     static func rereadingCalendars(_ units: [UnitOutcome], in outputs: [OutputFile]) -> [UnitOutcome] {
@@ -99,15 +115,11 @@ struct UnitRunner: Sendable {
                 var kept: [RenderUnit] = []
                 var next = base.value.map { $0 + start }
                 for (unit, record) in keep[range] {
-                    var paths: [String] = []   // in no order: the build sorts every output once
-                    paths.reserveCapacity(record.files.count)
                     for (path, size) in record.files {
-                        paths.append(path)
                         next?.initialize(to: OutputFile.kept(path, size: size))
                         next = next.map { $0 + 1 }
                     }
-                    outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: paths, warnings: record.warnings ?? [],
-                                                kept: true, keptEvents: record.events ?? [:]))
+                    outcomes.append(UnitOutcome(name: unit.name, key: unit.key, kept: record))
                     kept.append(unit)
                 }
                 return (outcomes, kept)
@@ -132,7 +144,7 @@ struct UnitRunner: Sendable {
             files += result.files
             d.append(contentsOf: result.diagnostics)
             outcomes.append(UnitOutcome(name: unit.name, key: unit.key, paths: result.files.map(\.path),
-                                        warnings: result.diagnostics.all, kept: false, calendar: result.calendar))
+                                        warnings: result.diagnostics.all, calendar: result.calendar))
         }
         return (files, outcomes, kept)
     }
@@ -144,7 +156,7 @@ struct UnitRunner: Sendable {
         let intact = self.intact()
         // By index: `filter` would copy each of thousands of units, retaining and releasing what it holds.
         return kept.indices.filter { index in
-            guard intact.names.contains(kept[index].name) else { return true }
+            if !intact.damaged.isEmpty, intact.damaged.contains(kept[index].name) { return true }
             // A manifest edited by hand may record a file of the unit and give it no digest.
             return !intact.everyFileListed && previous[kept[index].name]?.files.keys.contains { digests[$0] == nil } != false
         }.map { kept[$0] }

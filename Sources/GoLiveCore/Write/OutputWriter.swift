@@ -49,16 +49,17 @@ public struct OutputWriter: Sendable {
 
     /// What a rebuild learns of the last build's files from its manifest and the folder (`intactUnits`).
     struct IntactUnits: Sendable {
-        /// The units whose files are all still there with the size they were written with.
-        var names: Set<String> = []
+        /// The units a file of which is no longer there with the size it was written with: most often
+        /// none, where the intact ones are thousands.
+        var damaged: Set<String> = []
         /// Whether the manifest gives a digest for each file its units record, as every manifest GoLive
         /// writes does. When not (one edited by hand), each kept unit's files are looked up
         /// (`UnitRunner.damaged`): looking up tens of thousands on every rebuild took a good part of it.
         var everyFileListed = true
     }
 
-    /// The units of the last build whose files are all still there with the size they were written
-    /// with: a rebuild may keep them. A file deleted or edited by hand makes its unit render again.
+    /// Which units of the last build have a file no longer there with the size it was written with:
+    /// a rebuild keeps the others. A file deleted or edited by hand makes its unit render again.
     /// `listed`: the paths the manifest gives a digest (its `files`), and `recorded`: its units, when the
     /// caller has them in arrays (going through the dictionaries costs more).
     func intactUnits(_ previous: Manifest, listed: [String]? = nil,
@@ -93,7 +94,7 @@ public struct OutputWriter: Sendable {
             return (intact: intact, recorded: recorded, given: given)
         }
         let (recorded, given) = parts.reduce((UnitKeys.PathSet(), UnitKeys.PathSet())) { ($0.0 + $1.recorded, $0.1 + $1.given) }
-        return IntactUnits(names: Set(zip(order, parts.flatMap(\.intact)).filter(\.1).map { names[$0.0] }),
+        return IntactUnits(damaged: Set(zip(order, parts.flatMap(\.intact)).filter { !$0.1 }.map { names[$0.0] }),
                            everyFileListed: recorded == given)
     }
 

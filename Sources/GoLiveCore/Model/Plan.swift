@@ -27,7 +27,7 @@ public struct Plan: Sendable {
 
     /// Call after changing `audiences`.
     public mutating func reindex() {
-        audienceIndex = Dictionary(audiences.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        audienceIndex = Dictionary(audiences.indices.map { (audiences[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func audiences(in wave: Wave) -> [Audience] { audiences.filter { $0.waveID == wave.id } }

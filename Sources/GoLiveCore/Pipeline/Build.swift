@@ -249,12 +249,15 @@ extension Build {
         let rendered = OutputFile.renderedByPath(outputs)
         var manifest = Manifest()
         var differences = ManifestChanges()
-        (manifest.files, differences.files) = Manifest.files(outputs, rendered: rendered, units: units, previous: previous)
+        // The files' table, a copy of the last one's tens of thousands of entries, is made on another core
+        // meanwhile: the build waits for this manifest, with the other core idle, before writing.
+        let files = Background { Manifest.files(outputs, rendered: rendered, units: units, previous: previous) }
         manifest.inputs = inputs
         for edition in editions {
             manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
         }
         (differences.units, differences.events) = manifest.record(units, rendered: rendered, previous: previous)
+        (manifest.files, differences.files) = files.value
         return (manifest, differences)
     }
 }

@@ -18,11 +18,13 @@ public enum CommsCalendar {
         var keyed: [(minutes: Int, audience: Int, message: Int, send: Send)] = []
         for communication in plan.communications {
             let message = messageRank[communication.id] ?? 0
-            for audience in plan.audiences where communication.targets(audience) {
-                guard let wave = plan.wave(audience.waveID) else { continue }
-                let moment = communication.at.resolve(j: wave.date, defaultTime: Communication.defaultSendTime)
-                keyed.append((moment.wallMinutes, audienceRank[audience.id] ?? 0, message,
-                              Send(communicationID: communication.id, audienceID: audience.id, waveID: wave.id, moment: moment)))
+            // By index: `for audience in` copies each audience, retaining and releasing each of its many
+            // fields, for each communication.
+            for index in plan.audiences.indices where communication.targets(plan.audiences[index]) {
+                guard let wave = plan.wave(plan.audiences[index].waveID) else { continue }
+                let (id, moment) = (plan.audiences[index].id, communication.at.resolve(j: wave.date, defaultTime: Communication.defaultSendTime))
+                keyed.append((moment.wallMinutes, audienceRank[id] ?? 0, message,
+                              Send(communicationID: communication.id, audienceID: id, waveID: wave.id, moment: moment)))
             }
         }
         keyed.sort { ($0.minutes, $0.audience, $0.message) < ($1.minutes, $1.audience, $1.message) }

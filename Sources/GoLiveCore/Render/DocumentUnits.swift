@@ -32,8 +32,9 @@ final class DocumentUnits: Sendable {
     /// The units' closures hold an audience's id or index, not the audience: a rebuild makes thousands
     /// of units and renders a few, and each copy of an audience retains each of its many fields.
     func messageUnits() -> [RenderUnit] {
-        plan.audiences.map { audience in
-            let (id, own, pages, planned) = (audience.id, messages[audience.id] ?? [], pages, planned)
+        plan.audiences.indices.map { index in
+            let id = plan.audiences[index].id
+            let (own, pages, planned) = (messages[id] ?? [], pages, planned)
             return RenderUnit(name: "messages/\(id)", key: keys.key("messages/\(id)", feedbackKey(id))) { [self] d in
                 MessageDocuments(plan: audienceView(id), planned: planned, pages: pages).render(own, &d)
             }
@@ -74,9 +75,9 @@ final class DocumentUnits: Sendable {
     /// Each audience's guides, with the version and "What's new" their edition continues.
     func guideUnits(_ editions: [GuideEdition]) -> [RenderUnit] {
         let byAudience = Dictionary(grouping: editions, by: \.guide.audienceID)
-        return plan.audiences.compactMap { audience in
-            guard let own = byAudience[audience.id] else { return nil }
-            let id = audience.id
+        return plan.audiences.indices.compactMap { index in
+            let id = plan.audiences[index].id
+            guard let own = byAudience[id] else { return nil }
             let key = keys.key("guides/\(id)", feedbackKey(id), own.map(UnitKeys.edition).joined(separator: ","))
             return RenderUnit(name: "guides/\(id)", key: key) { [self] d in
                 GuideDocuments(plan: audienceView(id), pages: pages).render(own, &d)

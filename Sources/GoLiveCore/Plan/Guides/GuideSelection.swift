@@ -101,8 +101,8 @@ public enum GuideSelection {
         for ref in plan.guides {
             guard let source = plan.guideSources[ref.id] else { continue }
             let safe = source.documents.mapValues(SafeText.init)
-            for audience in plan.audiences {
-                if let guide = guide(source, for: audience, feedback: plan.feedback, safe: safe) { result.append(guide) }
+            for index in plan.audiences.indices {   // by index: `for audience in` copies each audience
+                if let guide = guide(source, for: plan.audiences[index], feedback: plan.feedback, safe: safe) { result.append(guide) }
             }
         }
         return result

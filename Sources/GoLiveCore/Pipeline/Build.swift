@@ -66,6 +66,8 @@ public struct Build {
         var staging: Staging?
         /// The build cache's bytes for the next build (nil for `check` and `--dry-run`).
         var nextCache: Background<Data>?
+        /// The build cache's bytes as this build read them (nil with `--full`, or none there).
+        var lastCache: Data?
         /// The manifest for the next build, and where it differs from the last one (nil for `check`).
         var manifest: (manifest: Manifest, differences: ManifestChanges)?
         /// The manifest's bytes, and whether they were written to `staging` already (nil but for `build`).
@@ -189,7 +191,7 @@ public struct Build {
             OutputFile.sortByPath(&outputs)
             return Rendered(project: project, planned: planned, outputs: outputs, units: result.units, editions: editions,
                             warnings: all.sorted, previous: previous, previousBytes: lastManifest.value,
-                            staging: staging, nextCache: nextCache, manifest: manifest, encodedManifest: encoded,
+                            staging: staging, nextCache: nextCache, lastCache: cacheBytes, manifest: manifest, encodedManifest: encoded,
                             handedOut: result.handedOut)
         } catch {
             staging?.discard()
@@ -225,7 +227,7 @@ public struct Build {
                 report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview,
                                           staging: rendered.staging, encoded: encoded.map { encoded in { encoded.value } },
                                           cache: rendered.nextCache?.value,
-                                          lastManifest: rendered.previousBytes?.data)
+                                          lastManifest: rendered.previousBytes?.data, lastCache: rendered.lastCache)
             } catch {
                 // The manifest may still be being written into the staging folder: removed after it is.
                 _ = encoded?.value

@@ -105,11 +105,12 @@ public struct OutputWriter: Sendable {
     /// `encoded`: the manifest's bytes, when the caller works them out (asked for once the other files
     /// are in place), and whether it wrote them to `staging` already, because they differ from the last
     /// manifest's.
-    /// `cache`: the build cache (`BuildCache.fileName`), put in place like the manifest.
-    /// `lastManifest`: the bytes of the manifest in the folder, when the caller read them.
+    /// `cache`: the build cache (`BuildCache.fileName`), put in place like the manifest, before it (its
+    /// entries are keyed on what they were made from: any cache goes with any manifest).
+    /// `lastManifest`, `lastCache`: the bytes of the manifest and cache in the folder, when the caller read them.
     func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
                planned: Report? = nil, staging: Staging? = nil, encoded: (() -> (data: Data, staged: Bool))? = nil,
-               cache: Data? = nil, lastManifest: Data? = nil) throws(GoLiveError) -> Report {
+               cache: Data? = nil, lastManifest: Data? = nil, lastCache: Data? = nil) throws(GoLiveError) -> Report {
         var bytes: (data: Data, staged: Bool)?
         func manifestBytes() -> (data: Data, staged: Bool) {
             if let bytes { return bytes }
@@ -139,6 +140,10 @@ public struct OutputWriter: Sendable {
         for extra in extras where OutputPath.isSafeRelative(extra.path) {
             if (try? Data(contentsOf: url(extra.path))) != extra.data { try put(extra.data, at: extra.path) }
         }
+        // While the manifest may still be being written on another core.
+        if let cache, (lastCache ?? (try? Data(contentsOf: url(BuildCache.fileName)))) != cache {
+            try put(cache, at: BuildCache.fileName)
+        }
         // Last, as it tells the next build what the folder holds: meanwhile another core encoded it.
         let (manifestData, manifestStaged) = manifestBytes()
         if manifestStaged, let staging {
@@ -148,9 +153,6 @@ public struct OutputWriter: Sendable {
         } else if (lastManifest ?? (try? Data(contentsOf: url(Manifest.fileName)))) != manifestData {
             // The last manifest's bytes, when the build read them at its start (it holds the folder's lock).
             try put(manifestData, at: Manifest.fileName)
-        }
-        if let cache, (try? Data(contentsOf: url(BuildCache.fileName))) != cache {
-            try put(cache, at: BuildCache.fileName)
         }
         staging?.discard()
         return report

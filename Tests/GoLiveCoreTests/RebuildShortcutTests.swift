@@ -21,33 +21,49 @@ struct RebuildShortcutTests {
          try LoadedProject.load(TrainingOutputFixture.files(["feedback/first-week.yaml": { $0 + RebuildTests.newEntry }])).plan]
     }
 
-    @Test func sharedGuideDigestsAreEachGuidesOwn() throws {
-        for plan in try Self.plans() {
-            let guides = GuideSelection.all(plan)
-            let shared = GuideVersioning.sharedContentDigests(guides)
-            #expect(shared == guides.map(GuideVersioning.contentDigest))
-            #expect(Set(shared).count > 1)
+    /// Audiences that read the same document, sections and feedback are given one guide, made once, and
+    /// its digest is worked out once (`GuideSelection.grouped`): each must be the guide, and the digest,
+    /// that the audience's own selection gives.
+    @Test func groupedGuidesAreEachAudiencesOwn() throws {
+        // Two audiences that differ only in their language (their ids are named by no section nor
+        // entry) read different documents: they must not share a guide.
+        var twins = try LoadedProject.load(TrainingOutputFixture.files()).plan
+        let english = try #require(twins.audiences.first { $0.language == .en })
+        for (id, language) in [("twin-en", Language.en), ("twin-fr", Language.fr)] {
+            var twin = english
+            (twin.id, twin.language) = (id, language)
+            twins.audiences.append(twin)
         }
-        // Audiences of the generated plan read the same content in groups, or the sharing proves nothing.
-        let guides = GuideSelection.all(try Self.syntheticPlan())
-        #expect(Set(GuideVersioning.sharedContentDigests(guides)).count < guides.count)
+        twins.reindex()
+        for plan in try Self.plans() + [twins] {
+            let (guides, groups) = GuideSelection.grouped(plan)
+            var alone: [AudienceGuide] = []
+            for ref in plan.guides {
+                let source = try #require(plan.guideSources[ref.id])
+                for audience in plan.audiences {
+                    if let guide = GuideSelection.guide(source, for: audience, feedback: plan.feedback) { alone.append(guide) }
+                }
+            }
+            #expect(guides.count == alone.count)
+            for (mine, theirs) in zip(guides, alone) where Self.described(mine) != Self.described(theirs) {
+                Issue.record("\(mine.guideID) for \(mine.audienceID) is not the one made for that audience alone")
+            }
+            #expect(GuideVersioning.groupedContentDigests(guides, groups: groups) == alone.map(GuideVersioning.contentDigest))
+            #expect(Set(groups).count > 1)
+        }
+        // Audiences of the generated plan read the same content in groups, or the grouping proves nothing.
+        let (guides, groups) = GuideSelection.grouped(try Self.syntheticPlan())
+        #expect(Set(groups).count < guides.count)
     }
 
-    /// Audiences' guides are grouped by what they show, feedback entries by their digest: fed field by
-    /// field, it must be the digest of the entry's fields joined, as it was first written.
-    @Test func aFeedbackEntrysDigestIsThatOfItsJoinedFields() throws {
-        for plan in try Self.plans() {
-            #expect(!plan.feedback.isEmpty)
-            for entry in plan.feedback {
-                #expect(GuideVersioning.entryDigest(entry) == Digest.fnv1a(GuideVersioning.entryText(entry)), "\(entry.id)")
-            }
+    /// Every field of a guide, as text.
+    static func described(_ g: AudienceGuide) -> String {
+        func entries(_ list: [FeedbackEntry]) -> String { list.map { "\($0.id):\($0.status.rawValue):\($0.text)" }.joined(separator: ",") }
+        let sections = g.sections.map { s in
+            [s.heading, String(s.level), s.slug, s.body, s.safeBody, s.digest, entries(s.feedback)].joined(separator: "|")
         }
-        var awkward = try #require(try Self.syntheticPlan().feedback.first)
-        for text in ["", "é\u{1E}x", "😀 « guillemets »", "a\nb"] {
-            awkward.text = text
-            awkward.answer = text.isEmpty ? nil : text
-            #expect(GuideVersioning.entryDigest(awkward) == Digest.fnv1a(GuideVersioning.entryText(awkward)))
-        }
+        return ([g.guideID, g.audienceID, g.language.rawValue, g.contentLanguage.rawValue, g.title, g.preamble, g.safePreamble,
+                 entries(g.unplaced), entries(g.fixed)] + sections).joined(separator: "\n")
     }
 
     @Test func anUnchangedGuideKeepsTheRecordsItWouldBeGivenAnew() throws {

@@ -96,15 +96,53 @@ public enum GuideSelection {
     }
 
     /// Every guide of the plan for every audience, in plan order then audience order.
-    public static func all(_ plan: Plan) -> [AudienceGuide] {
-        var result: [AudienceGuide] = []
+    public static func all(_ plan: Plan) -> [AudienceGuide] { grouped(plan).guides }
+
+    /// What makes a guide's content: the document (its language variant, nil for the default one), the
+    /// sections kept, and the feedback entries that concern the audience (their indices in the plan).
+    private struct Selection: Hashable {
+        let guide: String
+        let variant: Language?
+        let kept: [Bool]
+        let entries: [Int]
+    }
+
+    /// `all`, with for each guide the group of those that read the very same content. Audiences that read
+    /// the same document with the same sections and the same feedback are given one guide, made once, and
+    /// its digest is worked out once per group (`GuideVersioning.editions`): a thousand audiences read a
+    /// few contents, and making thirty sections for each took a good part of a rebuild.
+    static func grouped(_ plan: Plan) -> (guides: [AudienceGuide], groups: [Int]) {
+        var (guides, groups, groupCount) = ([AudienceGuide](), [Int](), 0)
         for ref in plan.guides {
-            guard let source = plan.guideSources[ref.id] else { continue }
+            guard let source = plan.guideSources[ref.id], let base = source.base else { continue }
             let safe = source.documents.mapValues(SafeText.init)
+            // The entries about this guide: for everyone, and per audience, in plan order.
+            var forEveryone: [Int] = []
+            var forAudience: [String: [Int]] = [:]
+            for index in plan.feedback.indices where plan.feedback[index].guide == ref.id {
+                if let audience = plan.feedback[index].audience { forAudience[audience, default: []].append(index) } else { forEveryone.append(index) }
+            }
+            var made: [Selection: (group: Int, guide: AudienceGuide)] = [:]
             for index in plan.audiences.indices {   // by index: `for audience in` copies each audience
-                if let guide = guide(source, for: plan.audiences[index], feedback: plan.feedback, safe: safe) { result.append(guide) }
+                let audience = plan.audiences[index]
+                let variant = source.documents[audience.language] == nil ? nil : audience.language
+                let own = forAudience[audience.id] ?? []
+                let entries = own.isEmpty ? forEveryone : (forEveryone + own).sorted()
+                let selection = Selection(guide: ref.id, variant: variant, kept: keptSections(of: variant.flatMap { source.documents[$0] } ?? base, for: audience),
+                                          entries: entries)
+                if let known = made[selection] {
+                    var guide = known.guide
+                    (guide.audienceID, guide.language) = (audience.id, audience.language)
+                    guides.append(guide)
+                    groups.append(known.group)
+                } else if let guide = guide(source, for: audience, feedback: entries.map { plan.feedback[$0] }, safe: safe) {
+                    made[selection] = (groupCount, guide)
+                    guides.append(guide)
+                    groups.append(groupCount)
+                    groupCount += 1
+                }
             }
         }
-        return result
+        return (guides, groups)
     }
 }

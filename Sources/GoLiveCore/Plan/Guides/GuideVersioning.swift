@@ -22,8 +22,8 @@ public enum GuideVersioning {
     /// Every guide of the plan for every audience, versioned against `history` (nil: a first build).
     public static func editions(_ plan: Plan, history: Manifest?) -> [GuideEdition] {
         let bases = Dictionary(plan.guides.map { ($0.id, $0.version) }, uniquingKeysWith: { first, _ in first })
-        let guides = GuideSelection.all(plan)
-        let digests = sharedContentDigests(guides)
+        let (guides, groups) = GuideSelection.grouped(plan)
+        let digests = groupedContentDigests(guides, groups: groups)
         // Each audience's guide is compared on its own: a thousand of them, on every core.
         return Parallel.map(Array(zip(guides, digests)), threads: ProcessInfo.processInfo.activeProcessorCount) { guide, digest in
             edition(guide, base: bases[guide.guideID] ?? "1.0",
@@ -97,19 +97,6 @@ public enum GuideVersioning {
         return hash.digest
     }
 
-    /// `Digest.fnv1a(entryText(e))`, fed piece by piece: every audience's guide hashes the entries it
-    /// shows, and joining each entry's fields into a string first cost more than the hashing.
-    static func entryDigest(_ e: FeedbackEntry) -> String {
-        var hash = Digest.FNV1a()
-        hash.add(e.id)
-        hash.add(0x1E); hash.add(e.kind.rawValue)
-        hash.add(0x1E); hash.add(e.status.rawValue)
-        hash.add(0x1E); hash.add(e.section.value)
-        hash.add(0x1E); hash.add(e.text)
-        hash.add(0x1E); hash.add(e.answer ?? "")
-        return hash.digest
-    }
-
     static func entryText(_ e: FeedbackEntry) -> String {
         [e.id, e.kind.rawValue, e.status.rawValue, e.section.value, e.text, e.answer ?? ""].joined(separator: "\u{1E}")
     }
@@ -127,30 +114,12 @@ public enum GuideVersioning {
         Digest.fnv1a("\(level) \(heading)\n\(body)")
     }
 
-    /// Each guide's `contentDigest`, made once for all the audiences that read the same content: most of a
-    /// large plan's audiences read the same sections with the same feedback. Guides are grouped on a digest
-    /// of their parts' digests (as exact as the content digest itself); the content digest keeps its old
-    /// definition so that the guides of an earlier build keep their versions.
-    static func sharedContentDigests(_ guides: [AudienceGuide]) -> [String] {
-        var groupOf: [String: Int] = [:]
+    /// Each guide's `contentDigest`, made once per group of guides with the same content
+    /// (`GuideSelection.grouped`), on every core: most of a large plan's audiences read the same sections
+    /// with the same feedback.
+    static func groupedContentDigests(_ guides: [AudienceGuide], groups: [Int]) -> [String] {
         var representatives: [Int] = []
-        let groups = guides.indices.map { index in
-            let guide = guides[index]
-            var key = Fingerprint(guide.contentLanguage.rawValue, guide.title, Digest.fnv1a(guide.preamble))
-            // By index: iterating copies each section and entry, retaining and releasing their strings.
-            for s in guide.sections.indices {
-                key.add(guide.sections[s].slug)
-                key.add(guide.sections[s].digest)
-                for e in guide.sections[s].feedback.indices { key.add(entryDigest(guide.sections[s].feedback[e])) }
-                key.add("\u{1D}")
-            }
-            for e in guide.unplaced.indices { key.add("u"); key.add(entryDigest(guide.unplaced[e])) }
-            for e in guide.fixed.indices { key.add("f"); key.add(entryDigest(guide.fixed[e])) }
-            if let group = groupOf[key.value] { return group }
-            groupOf[key.value] = representatives.count
-            representatives.append(index)
-            return representatives.count - 1
-        }
+        for (index, group) in groups.enumerated() where group == representatives.count { representatives.append(index) }
         let digests = Parallel.map(representatives, threads: ProcessInfo.processInfo.activeProcessorCount) { contentDigest(guides[$0]) }
         return groups.map { digests[$0] }
     }

@@ -584,6 +584,49 @@ extension ManifestJSONTests {
         #expect(bytes == (try Self.codableEncoded(next)))
     }
 
+    /// A rebuild writes the manifest from runs of new bytes and of the last manifest's (`ManifestEncoding`),
+    /// without joining them first: joined, compared, or written to a file, they must be the bytes of
+    /// encoding anew.
+    @Test(arguments: 0..<12 as Range<UInt64>)
+    func runsOfTheLastManifestGiveTheBytesOfEncodingAnew(seed: UInt64) throws {
+        let lastManifest = seed % 3 == 0 ? Self.rich(seed) : Self.many(seed, guides: 15, units: 15)
+        let last = try #require(Manifest.decodeJSONKeepingBytes(lastManifest.encodeJSON()))
+        let next = Self.edited(last.manifest, seed)
+        let encoding = next.encoding(reusing: last, changes: Self.changes(from: last.manifest, to: next, seed))
+        let fresh = next.encodeJSON()
+        #expect(encoding.data() == fresh)
+        #expect(encoding.count == fresh.count)
+        #expect(encoding.isSame(as: fresh))
+        #expect(encoding.isSame(as: last.data) == (fresh == last.data))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("golive-encoding-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try encoding.write(to: file.path)
+        #expect(try Data(contentsOf: file) == fresh)
+    }
+
+    /// What proves the long unchanged runs are written from the last manifest's bytes rather than
+    /// copied into a new buffer: the buffer holds only the rest.
+    @Test func longUnchangedRunsAreReferredToNotCopied() throws {
+        // A manifest as a build writes it, its records of the sizes a real project gives.
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("golive-runs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        _ = try Build(files: MemoryFiles(SyntheticProject.files(audiences: 20, waves: 2, seed: 3)), outputDirectory: out).run()
+        let last = try #require(Manifest.loadKeepingBytes(from: out))
+        var next = last.manifest
+        let path = try #require(next.files.keys.sorted().dropFirst(2).first)
+        next.files[path] = "changed"
+        let encoding = next.encoding(reusing: last, changes: ManifestChanges(files: [path], events: [], units: []))
+        let copied = encoding.runs.reduce(0) { total, run in
+            if case .copied(let range) = run { return total + range.count } else { return total }
+        }
+        #expect(copied > encoding.count / 2, "most of the bytes are the last manifest's")
+        #expect(encoding.written.count == encoding.count - copied)
+        #expect(encoding.data() == next.encodeJSON())
+        let same = last.manifest.encoding(reusing: last, changes: ManifestChanges(files: [], events: [], units: []))
+        #expect(same.isSame(as: last.data))
+        #expect(!encoding.isSame(as: last.data))
+    }
+
     /// What proves the runs are copied: a change the build did not name is not written. (A build names
     /// every change it makes: the rebuild tests compare its manifest with a full build's.) Named, it is.
     @Test func aRecordNotNamedIsCopiedAsItWas() throws {

@@ -70,8 +70,8 @@ public struct Build {
         var lastCache: Data?
         /// The manifest for the next build, and where it differs from the last one (nil for `check`).
         var manifest: (manifest: Manifest, differences: ManifestChanges)?
-        /// The manifest's bytes, and whether they were written to `staging` already (nil but for `build`).
-        var encodedManifest: Background<(data: Data, staged: Bool)>?
+        /// The manifest, written to `staging` already or as bytes (nil but for `build`).
+        var encodedManifest: Background<OutputWriter.EncodedManifest>?
         /// The render units, freed with the build's result (see `Rendering.Result.handedOut`).
         var handedOut: Workings?
     }
@@ -182,10 +182,12 @@ public struct Build {
             let manifest = staged || keepingBytes
                 ? Self.manifest(outputs, units: result.units, editions: editions, inputs: project.inputDigests, previous: previous) : nil
             let encoded = staged ? manifest.map { built in
-                Background { [old = lastManifest.value, staging] in
-                    let data = built.manifest.encoded(reusing: old, changes: built.differences)
-                    let written = data != old?.data && (try? staging?.write(data, at: Manifest.fileName)) != nil
-                    return (data: data, staged: written)
+                Background { [old = lastManifest.value, staging] () -> OutputWriter.EncodedManifest in
+                    // Written from the runs of new bytes and of the last manifest's, as they are.
+                    let encoding = built.manifest.encoding(reusing: old, changes: built.differences)
+                    if let old, encoding.isSame(as: old.data) { return .bytes(old.data) }
+                    if let staging, (try? staging.write(encoding, at: Manifest.fileName)) != nil { return .staged }
+                    return .bytes(encoding.data())
                 }
             } : nil
             OutputFile.sortByPath(&outputs)

@@ -115,6 +115,11 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// The same bytes as `encoded()`, made faster by copying from `old` the records that did not change.
     /// `changes`: where this manifest differs from `old`'s, when the build knows it.
     func encoded(reusing old: ManifestBytes?, changes: ManifestChanges? = nil) -> Data { encodeJSON(reusing: old, changes: changes) }
+
+    /// The same bytes, as runs of new bytes and of `old`'s, to be written as they are (see `ManifestEncoding`).
+    func encoding(reusing old: ManifestBytes?, changes: ManifestChanges?) -> ManifestEncoding {
+        encodeJSON(reusing: old, changes: changes, referring: true)
+    }
 }
 
 // MARK: version history

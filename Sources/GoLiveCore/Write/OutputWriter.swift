@@ -47,6 +47,13 @@ public struct OutputWriter: Sendable {
         return report
     }
 
+    /// The manifest as the build encoded it on another core (see `write`).
+    enum EncodedManifest: Sendable {
+        /// Written to the staging folder, to be renamed into place.
+        case staged
+        case bytes(Data)
+    }
+
     /// What a rebuild learns of the last build's files from its manifest and the folder (`intactUnits`).
     struct IntactUnits: Sendable {
         /// The units a file of which is no longer there with the size it was written with: most often
@@ -102,21 +109,24 @@ public struct OutputWriter: Sendable {
     /// change, never listed in the report nor in the manifest's `files`, so never removed as stale.
     /// `staging`: where the files rendered by this build already are (see `Staging`); it is emptied
     /// into the output folder and removed.
-    /// `encoded`: the manifest's bytes, when the caller works them out (asked for once the other files
-    /// are in place), and whether it wrote them to `staging` already, because they differ from the last
-    /// manifest's.
+    /// `encoded`: the manifest, when the caller encodes it (asked for once the other files are in place):
+    /// written to `staging` already, because it differs from the last one, or its bytes.
     /// `cache`: the build cache (`BuildCache.fileName`), put in place like the manifest, before it (its
     /// entries are keyed on what they were made from: any cache goes with any manifest).
     /// `lastManifest`, `lastCache`: the bytes of the manifest and cache in the folder, when the caller read them.
     func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
-               planned: Report? = nil, staging: Staging? = nil, encoded: (() -> (data: Data, staged: Bool))? = nil,
+               planned: Report? = nil, staging: Staging? = nil, encoded: (() -> EncodedManifest)? = nil,
                cache: Data? = nil, lastManifest: Data? = nil, lastCache: Data? = nil) throws(GoLiveError) -> Report {
-        var bytes: (data: Data, staged: Bool)?
-        func manifestBytes() -> (data: Data, staged: Bool) {
-            if let bytes { return bytes }
-            let made = encoded.map { encoded in let e = encoded(); return (e.data, e.staged && staging != nil) } ?? (manifest.encoded(), false)
-            bytes = made
-            return made
+        var known: EncodedManifest?
+        /// Its bytes, nil when they are in the staging folder already.
+        func manifestBytes() -> Data? {
+            let made = known ?? encoded?() ?? .bytes(manifest.encoded())
+            known = made
+            switch made {
+            case .staged where staging != nil: return nil
+            case .staged: return manifest.encoded()   // cannot be: staged is said only with a staging folder
+            case .bytes(let data): return data
+            }
         }
         // Only files still in memory: the others' paths were checked already, as their unit was found
         // intact (`intactUnits`) or as they were staged (`Staging.take`).
@@ -127,7 +137,7 @@ public struct OutputWriter: Sendable {
         let report = planned ?? preview(files, previous: previous)
         let byPath = OutputFile.finder(files)
         if let staging, staging.isFirstBuild,
-           try firstBuild(report, byPath, manifest: manifestBytes().staged ? nil : manifestBytes().data, cache: cache, extras: extras, staging: staging) {
+           try firstBuild(report, byPath, manifest: manifestBytes(), cache: cache, extras: extras, staging: staging) {
             return report
         }
         try putAll(report.written, from: byPath, staging: staging)
@@ -145,14 +155,13 @@ public struct OutputWriter: Sendable {
             try put(cache, at: BuildCache.fileName)
         }
         // Last, as it tells the next build what the folder holds: meanwhile another core encoded it.
-        let (manifestData, manifestStaged) = manifestBytes()
-        if manifestStaged, let staging {
-            if rename(staging.url(Manifest.fileName).path, url(Manifest.fileName).path) != 0 {
-                throw .io(path: url(Manifest.fileName).path, reason: "cannot rename into place: \(String(cString: strerror(errno)))")
+        if let manifestData = manifestBytes() {
+            if (lastManifest ?? (try? Data(contentsOf: url(Manifest.fileName)))) != manifestData {
+                // The last manifest's bytes, when the build read them at its start (it holds the folder's lock).
+                try put(manifestData, at: Manifest.fileName)
             }
-        } else if (lastManifest ?? (try? Data(contentsOf: url(Manifest.fileName)))) != manifestData {
-            // The last manifest's bytes, when the build read them at its start (it holds the folder's lock).
-            try put(manifestData, at: Manifest.fileName)
+        } else if let staging, rename(staging.url(Manifest.fileName).path, url(Manifest.fileName).path) != 0 {
+            throw .io(path: url(Manifest.fileName).path, reason: "cannot rename into place: \(String(cString: strerror(errno)))")
         }
         staging?.discard()
         return report

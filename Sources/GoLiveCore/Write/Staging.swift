@@ -67,6 +67,12 @@ final class Staging: @unchecked Sendable {
         try FileBytes.write(data, to: rootPath + path)
     }
 
+    /// The manifest's bytes as encoded from the last one's, written as they are (see `ManifestEncoding`).
+    func write(_ encoding: ManifestEncoding, at path: String) throws(GoLiveError) {
+        try makeFolder(of: path)
+        try encoding.write(to: rootPath + path)
+    }
+
     /// The staging folder's copy of `path`.
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 

@@ -519,12 +519,18 @@ extension ManifestJSONTests {
         return m
     }
 
+    /// A manifest as the last build wrote it, the same read back with its bytes, and the next one,
+    /// edited from it.
+    static func lastAndNext(_ seed: UInt64) throws -> (written: Manifest, last: ManifestBytes, next: Manifest) {
+        let written = seed % 3 == 0 ? Self.rich(seed) : Self.many(seed, guides: 15, units: 15)
+        let last = try #require(Manifest.decodeJSONKeepingBytes(written.encodeJSON()))
+        return (written, last, Self.edited(last.manifest, seed))
+    }
+
     @Test(arguments: 0..<30 as Range<UInt64>)
     func writingWithTheLastManifestGivesTheSameBytes(seed: UInt64) throws {
-        let lastManifest = seed % 3 == 0 ? Self.rich(seed) : Self.many(seed, guides: 15, units: 15)
-        let last = try #require(Manifest.decodeJSONKeepingBytes(lastManifest.encodeJSON()))
+        let (lastManifest, last, next) = try Self.lastAndNext(seed)
         #expect(lastManifest.encodeJSON(reusing: last) == last.data, "nothing changed")
-        let next = Self.edited(last.manifest, seed)
         let bytes = next.encodeJSON(reusing: last)
         #expect(Self.text(bytes) == Self.text(next.encodeJSON()))
         #expect(bytes == (try Self.codableEncoded(next)))
@@ -576,9 +582,7 @@ extension ManifestJSONTests {
     /// manifest in runs, keys and separators included: the bytes are still those of encoding anew.
     @Test(arguments: 0..<30 as Range<UInt64>)
     func writingOnlyTheNamedRecordsGivesTheSameBytes(seed: UInt64) throws {
-        let lastManifest = seed % 3 == 0 ? Self.rich(seed) : Self.many(seed, guides: 15, units: 15)
-        let last = try #require(Manifest.decodeJSONKeepingBytes(lastManifest.encodeJSON()))
-        let next = Self.edited(last.manifest, seed)
+        let (_, last, next) = try Self.lastAndNext(seed)
         let bytes = next.encodeJSON(reusing: last, changes: Self.changes(from: last.manifest, to: next, seed))
         #expect(Self.text(bytes) == Self.text(next.encodeJSON()))
         #expect(bytes == (try Self.codableEncoded(next)))
@@ -589,9 +593,7 @@ extension ManifestJSONTests {
     /// encoding anew.
     @Test(arguments: 0..<12 as Range<UInt64>)
     func runsOfTheLastManifestGiveTheBytesOfEncodingAnew(seed: UInt64) throws {
-        let lastManifest = seed % 3 == 0 ? Self.rich(seed) : Self.many(seed, guides: 15, units: 15)
-        let last = try #require(Manifest.decodeJSONKeepingBytes(lastManifest.encodeJSON()))
-        let next = Self.edited(last.manifest, seed)
+        let (_, last, next) = try Self.lastAndNext(seed)
         let encoding = next.encoding(reusing: last, changes: Self.changes(from: last.manifest, to: next, seed))
         let fresh = next.encodeJSON()
         #expect(encoding.data() == fresh)

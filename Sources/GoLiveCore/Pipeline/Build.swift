@@ -292,18 +292,12 @@ public enum Planning {
     /// instead of scheduling again.
     public static func run(_ plan: Plan, strict: Bool = false, reusing schedule: TrainingPlan? = nil) throws(GoLiveError) -> Planned {
         var d = Diagnostics()
-        let sends: [Send], training: TrainingPlan?
-        if schedule == nil {
-            // Independent: the sends are worked out on another core while the training is scheduled.
-            let later = Background { CommsCalendar.sends(for: plan) }
-            training = TrainingPlanning.run(plan, &d, reusing: nil)
-            sends = later.value
-        } else {
-            // A schedule taken from the last build takes no time to check: a thread for the sends would
-            // only wait for a core, both being busy reading the last build's manifest.
-            training = TrainingPlanning.run(plan, &d, reusing: schedule)
-            sends = CommsCalendar.sends(for: plan)
-        }
+        // Independent: the sends are worked out on another core while the training is scheduled. Not
+        // when the schedule is the last build's: it takes no time to check, and a thread for the sends
+        // would only wait for a core, both being busy reading the last build's manifest.
+        let later = schedule == nil ? Background { CommsCalendar.sends(for: plan) } : nil
+        let training = TrainingPlanning.run(plan, &d, reusing: schedule)
+        let sends = later?.value ?? CommsCalendar.sends(for: plan)
         if strict { d = d.promotingWarnings() }
         if d.hasErrors { throw .invalidInput(d.sorted) }
         return Planned(sends: sends, training: training, warnings: d.sorted)

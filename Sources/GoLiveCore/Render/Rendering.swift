@@ -16,7 +16,7 @@ public enum Rendering {
     }
 
     struct Result: Sendable {
-        /// In no order (the caller sorts them when it is ready to); kept files carry their digest and no bytes.
+        /// In no order (the caller sorts them when it is ready to); kept files carry no bytes (see `OutputFile.Stored.Place.kept`).
         var files: [OutputFile]
         /// In no order, as found: the build sorts every stage's together.
         var warnings: [Diagnostic]

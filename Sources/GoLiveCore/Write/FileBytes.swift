@@ -3,18 +3,31 @@ import Foundation
 /// Plain POSIX file calls: they run once per file, tens of thousands of times on a large build.
 enum FileBytes {
     static func write(_ data: Data, to path: String) throws(GoLiveError) {
+        try data.withUnsafeBytes { bytes in Result { () throws(GoLiveError) in try write([bytes], to: path) } }.get()
+    }
+
+    /// `pieces`, one after the other, to a new file at `path`, not joined first (`writev`): the manifest
+    /// is written from runs of the last one's bytes (`ManifestEncoding`).
+    static func write(_ pieces: [UnsafeRawBufferPointer], to path: String) throws(GoLiveError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
-        let complete = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return false }
-                offset += written
+        var vectors = pieces.filter { !$0.isEmpty }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress!), iov_len: $0.count) }
+        var first = 0
+        var complete = true
+        while first < vectors.count {
+            // At most 1,024 pieces per call: the kernel's limit (UIO_MAXIOV). Through the array's own
+            // storage: `&vectors[first]` may point to a copy of one element.
+            let written = vectors.withUnsafeBufferPointer { writev(descriptor, $0.baseAddress! + first, Int32(min($0.count - first, 1024))) }
+            if written < 0 { if errno == EINTR { continue }; complete = false; break }
+            // A short write: on from where it stopped.
+            var left = written
+            while first < vectors.count, left >= vectors[first].iov_len { left -= vectors[first].iov_len; first += 1 }
+            if left > 0 {
+                vectors[first].iov_base = vectors[first].iov_base.map { $0 + left }
+                vectors[first].iov_len -= left
             }
-            return true
         }
         let reason = String(cString: strerror(errno))
         if close(descriptor) != 0 || !complete {

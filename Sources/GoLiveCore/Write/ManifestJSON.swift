@@ -154,33 +154,9 @@ struct ManifestEncoding: Sendable {
         }
     }
 
-    /// Writes the bytes to a new file at `path`, the runs as they are (`writev`), not joined first.
+    /// Writes the bytes to a new file at `path`, the runs as they are, not joined first.
     func write(to path: String) throws(GoLiveError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
-        let complete = withRuns { runs -> Bool in
-            var pieces = runs.filter { !$0.isEmpty }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress!), iov_len: $0.count) }
-            var first = 0
-            while first < pieces.count {
-                // At most 1,024 pieces per call: the kernel's limit (UIO_MAXIOV).
-                // Through the array's own storage: `&pieces[first]` may point to a copy of one element.
-                let written = pieces.withUnsafeBufferPointer { writev(descriptor, $0.baseAddress! + first, Int32(min($0.count - first, 1024))) }
-                if written < 0 { if errno == EINTR { continue }; return false }
-                // A short write: on from where it stopped.
-                var left = written
-                while first < pieces.count, left >= pieces[first].iov_len { left -= pieces[first].iov_len; first += 1 }
-                if left > 0 {
-                    pieces[first].iov_base = pieces[first].iov_base.map { $0 + left }
-                    pieces[first].iov_len -= left
-                }
-            }
-            return true
-        }
-        let reason = String(cString: strerror(errno))
-        if close(descriptor) != 0 || !complete {
-            unlink(path)
-            throw .io(path: path, reason: "cannot write: \(reason)")
-        }
+        try withRuns { runs in Result { () throws(GoLiveError) in try FileBytes.write(runs, to: path) } }.get()
     }
 }
 

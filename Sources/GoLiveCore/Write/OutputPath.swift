@@ -3,12 +3,10 @@ public enum OutputPath {
     /// A relative path of plain segments: no `..`, no absolute path, no empty or hidden segment, no backslash.
     /// On bytes: it runs for every output of every build, tens of thousands of times.
     public static func isSafeRelative(_ path: String) -> Bool {
-        // Over the contiguous bytes when there are (a native string): iterating `utf8` goes through
-        // String's index machinery, and a build checks tens of thousands of paths.
-        path.utf8.withContiguousStorageIfAvailable { isSafeRelative(bytes: $0) } ?? isSafeRelative(bytes: path.utf8)
+        withUTF8Bytes(of: path) { isSafeRelative(bytes: $0) }
     }
 
-    private static func isSafeRelative<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
+    private static func isSafeRelative(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var atSegmentStart = true
         var count = 0
         for byte in bytes {

@@ -97,7 +97,7 @@ public enum GuideVersioning {
         return hash.digest
     }
 
-    static func entryText(_ e: FeedbackEntry) -> String {
+    private static func entryText(_ e: FeedbackEntry) -> String {
         [e.id, e.kind.rawValue, e.status.rawValue, e.section.value, e.text, e.answer ?? ""].joined(separator: "\u{1E}")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import GoLiveCore
 
@@ -231,14 +232,24 @@ import Testing
         #expect(MessageDocuments.isOneTrimmedLine("ORION — Bascule le 19 mars"))
     }
 
-    @Test func largeTextPrintsAsItsText() throws {
+    /// Text values are handed to Mustache as custom-renderable (MustacheText.swift): what they print,
+    /// escaped, unescaped, as a section, inverted, transformed or asked for a child, must be what
+    /// Mustache prints for a value it renders its own default way (`String(describing:)`).
+    @Test func textPrintsAsMustachePrintsAnyValue() throws {
+        struct Described: CustomStringConvertible, MustacheTransformable, CustomReflectable {
+            let text: String
+            var description: String { text }
+            func transform(_ name: String) -> Any? { text.transform(name) }
+            var customMirror: Mirror { text.customMirror }
+        }
         let template = "{{{x}}}|{{x}}|{{#x}}[{{.}}]{{/x}}|{{^x}}none{{/x}}|{{uppercased(x)}}|{{x.count}}|{{x.text}}\n"
-        for text in Self.awkward {
+        for text in Self.awkward + ["", "<b>&amp;</b>", "**gras** et _italique_"] {
             var d = Diagnostics()
             let library = try TemplateLibrary(builtIn: ["probe.md": "top\n" + template])
-            let plain = library.render("probe", language: .fr, context: ["x": text], &d)
-            let large = library.render("probe", language: .fr, context: ["x": LargeText(text)], &d)
-            #expect(plain == large, "\(text)")
+            let asText = library.render("probe", language: .fr, context: ["x": text], &d)
+            let asDefault = library.render("probe", language: .fr, context: ["x": Described(text: text)], &d)
+            #expect(asText == asDefault, "\(text)")
+            #expect(asText.contains("|" + MarkdownContentType.escape(text) + "|"))
         }
     }
 

@@ -71,7 +71,7 @@ enum EmailHeader {
     static func encodedWords(_ text: String) -> [String] {
         var chunks: [[UInt8]] = []
         var current: [UInt8] = []
-        func push(_ bytes: [UInt8]) {
+        func push<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
             if !current.isEmpty && current.count + bytes.count > encodedWordBytes {
                 chunks.append(current)
                 current = []
@@ -79,11 +79,13 @@ enum EmailHeader {
             current += bytes
         }
         for character in text {
-            let bytes = Array(String(character).utf8)
+            // A character's own UTF-8 view: building a String and an Array per character cost a
+            // French subject more than the rest of its headers.
+            let bytes = character.utf8
             if bytes.count <= encodedWordBytes {
                 push(bytes)
             } else {
-                for scalar in character.unicodeScalars { push(Array(String(scalar).utf8)) }
+                for scalar in character.unicodeScalars { push(scalar.utf8) }
             }
         }
         if !current.isEmpty { chunks.append(current) }

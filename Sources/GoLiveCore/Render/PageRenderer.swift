@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Turns one document (a Markdown template and its context) into its `.md` and `.html` files:
 /// Mustache → Markdown → libcmark → the shared HTML layout.
@@ -37,7 +36,7 @@ struct PageRenderer {
 
     /// `fragment` is the page's Markdown already converted by libcmark.
     func htmlPage(fragment: String, stem: String, title: String, language: Language, _ d: inout Diagnostics) -> String {
-        let depth = stem.split(separator: "/").count - 1
+        let depth = stem.utf8.split(separator: UInt8(ascii: "/")).count - 1
         let home = String(repeating: "../", count: depth) + "index.html"
         let layout: [String: Any] = [
             "lang": language.rawValue,
@@ -48,23 +47,8 @@ struct PageRenderer {
             "homeLabel": Words.home(language),
             "draft": plan.decision.status == .pending ? Words.draftBanner(language) : false,
             "footer": Words.footer(language, project: plan.project.name),
-            "body": LargeText(fragment),
+            "body": fragment,
         ]
         return templates.render("layout/page", language: language, context: layout, &d)
     }
-}
-
-/// A large text printed with `{{{…}}}`: a page's HTML body, a guide's sections. Mustache prints a
-/// plain `String` value through `String(describing:)` after three failed casts; a custom-renderable
-/// value is handed over as it is. It behaves as the text would everywhere else: in sections,
-/// escaped, with transforms, and with no children.
-struct LargeText: MustacheCustomRenderable, MustacheTransformable, CustomReflectable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    var renderText: String { text }
-    var isNull: Bool { false }
-    func transform(_ name: String) -> Any? { text.transform(name) }
-    var customMirror: Mirror { text.customMirror }
 }

@@ -47,7 +47,8 @@ public struct ChangeReport: Sendable, Equatable {
             var entry = byAudience[audience] ?? AudienceChanges(audience: audience, documents: [], resend: [], removed: [])
             entry.documents.append(rest)
             if rest.hasPrefix("comms/") {
-                let stem = rest.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+                // The path less its extension (everything before the last dot).
+                let stem = rest.lastIndex(of: ".").map { String(rest[..<$0]) } ?? ""
                 if !entry.resend.contains(stem) { entry.resend.append(stem) }
             }
             byAudience[audience] = entry

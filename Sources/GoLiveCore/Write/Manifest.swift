@@ -173,8 +173,13 @@ extension Manifest {
     }
 
     /// The content lines of one VEVENT, unfolded, without the ones a revision rewrites.
+    /// Lines are read as Characters (`add(_: Substring)`), which is what the digests in every manifest
+    /// were made from; a line of ASCII bytes reads the same byte by byte (`add(_: ICSLine)`), which
+    /// spares building a String for most lines of a calendar.
     struct EventLines {
-        var kept: [String] = []
+        /// The kept lines joined by "\n": what the digest is of.
+        private var kept: [UInt8] = []
+        private var keptLines = 0
         var uid: String?
         var sequence = 0
         var stamp: String?
@@ -184,8 +189,8 @@ extension Manifest {
         mutating func add(_ line: Substring) {
             if line.first == " " || line.first == "\t" {
                 switch lastKind {
-                case .uid: uid? += line.dropFirst(); kept[kept.count - 1] += line.dropFirst()
-                case .kept: kept[kept.count - 1] += line.dropFirst()
+                case .uid: uid? += line.dropFirst(); kept += line.dropFirst().utf8
+                case .kept: kept += line.dropFirst().utf8
                 case .other: break
                 }
                 return
@@ -193,11 +198,87 @@ extension Manifest {
             if line == "BEGIN:VEVENT" || line == "END:VEVENT" || line.allSatisfy(\.isWhitespace) { lastKind = .other; return }
             if line.hasPrefix("SEQUENCE") { sequence = Int(line.drop { $0 != ":" }.dropFirst()) ?? 0; lastKind = .other; return }
             if line.hasPrefix("DTSTAMP") { stamp = line.split(separator: ":", maxSplits: 1).last.map(String.init); lastKind = .other; return }
-            kept.append(String(line))
+            keep(line.utf8)
             if line.hasPrefix("UID:") { uid = String(line.dropFirst(4)); lastKind = .uid } else { lastKind = .kept }
         }
 
-        var digest: String { Digest.fnv1a(kept.joined(separator: "\n")) }
+        /// The same reading on bytes, for the lines where bytes decide as Characters do (`ICSLine`);
+        /// the others are read as text.
+        mutating func add(_ line: ICSLine) {
+            guard line.readsAsBytes else { return add(line.text) }
+            let bytes = line.bytes
+            if bytes[0] == 0x20 || bytes[0] == 0x09 {
+                switch lastKind {
+                case .uid: uid? += String(decoding: bytes[1...], as: UTF8.self); kept += bytes[1...]
+                case .kept: kept += bytes[1...]
+                case .other: break
+                }
+                return
+            }
+            if line.is("BEGIN:VEVENT") || line.is("END:VEVENT") || bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+                lastKind = .other
+                return
+            }
+            // SEQUENCE and DTSTAMP, one line each per event, keep their Character reading.
+            if line.starts("SEQUENCE") || line.starts("DTSTAMP") { return add(line.text) }
+            keep(bytes)
+            if line.starts("UID:") { uid = String(decoding: bytes[4...], as: UTF8.self); lastKind = .uid } else { lastKind = .kept }
+        }
+
+        private mutating func keep<Bytes: Sequence<UInt8>>(_ line: Bytes) {
+            if keptLines > 0 { kept.append(0x0A) }
+            kept += line
+            keptLines += 1
+        }
+
+        var digest: String {
+            var hash = Digest.FNV1a()
+            for byte in kept { hash.add(byte) }
+            return hash.digest
+        }
+    }
+
+    /// One CR LF-terminated line of an `.ics` file, as bytes; as text only when asked.
+    struct ICSLine {
+        let bytes: UnsafeRawBufferPointer
+        /// Whether reading bytes gives what `EventLines.add(_: Substring)` gives. It does for a line of
+        /// ASCII bytes: each byte is then a Character (CR LF, the one two-byte Character, never falls
+        /// inside a line). It does for a line that starts with a letter, though it holds other bytes
+        /// further on: its first Character is no space and no whitespace, none of the keywords read
+        /// (`BEGIN:VEVENT`, `SEQUENCE`, `DTSTAMP`, `UID:`…) can equal a text with a byte above 0x7F
+        /// (no character outside ASCII is canonically one of theirs), and a keyword it starts with is
+        /// followed by an ASCII byte, so no combining mark joins its last letter. And it does for a fold
+        /// whose space or tab is followed by an ASCII byte: the space is a Character of its own.
+        let readsAsBytes: Bool
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            self.bytes = bytes
+            let first = bytes[0]
+            if first == 0x20 || first == 0x09 {
+                readsAsBytes = bytes.count == 1 || bytes[1] < 0x80
+            } else if (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) {
+                readsAsBytes = !Self.keywords.contains { keyword in
+                    bytes.count > keyword.count && bytes.starts(with: keyword) && bytes[keyword.count] >= 0x80
+                }
+            } else {
+                readsAsBytes = !bytes.contains { $0 >= 0x80 }
+            }
+        }
+
+        private static let keywords = ["SEQUENCE", "DTSTAMP", "UID:", "BEGIN:VEVENT", "END:VEVENT"].map { Array($0.utf8) }
+
+        var text: Substring { Substring(String(decoding: bytes, as: UTF8.self)) }
+
+        /// Whether the line is `literal` (ASCII), as a comparison of Characters would say.
+        func `is`(_ literal: StaticString) -> Bool {
+            readsAsBytes ? bytes.elementsEqual(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+                : text == String(describing: literal)
+        }
+
+        /// Whether a line that reads as bytes starts with `literal` (ASCII).
+        func starts(_ literal: StaticString) -> Bool {
+            bytes.starts(with: UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
     }
 
     /// Every VEVENT of the rendered `.ics` outputs, by UID, as the next build will find it: the digest
@@ -211,14 +292,14 @@ extension Manifest {
         return records
     }
 
-    /// Every non-empty CR LF-terminated line of `data`, as text.
-    private static func forEachLine(of data: Data, _ body: (Substring) -> Void) {
+    /// Every non-empty CR LF-terminated line of `data`.
+    private static func forEachLine(of data: Data, _ body: (ICSLine) -> Void) {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var start = 0
             var index = 0
             func line(_ end: Int) {
                 guard end > start else { return }
-                body(Substring(String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)))
+                body(ICSLine(UnsafeRawBufferPointer(rebasing: raw[start..<end])))
             }
             while index < raw.count {
                 if raw[index] == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A {
@@ -252,11 +333,11 @@ extension Manifest {
         for file in outputs where file.isInMemory && file.path.hasSuffix(".ics") {
             var event: EventLines?
             // Lines are cut at CR LF on bytes (CR LF is always a grapheme of its own, so this is where
-            // a split on Characters cuts); each line is then read as the text it is.
+            // a split on Characters cuts); each line is then read as Characters would read it.
             forEachLine(of: file.data) { line in
-                if line == "BEGIN:VEVENT" { event = EventLines(); return }
+                if line.is("BEGIN:VEVENT") { event = EventLines(); return }
                 guard let current = event else { return }
-                if line == "END:VEVENT" {
+                if line.is("END:VEVENT") {
                     if let uid = current.uid {
                         digests[uid, default: []].append(current.digest)
                         let known = records[uid]

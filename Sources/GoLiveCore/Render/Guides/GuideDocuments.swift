@@ -62,9 +62,8 @@ struct GuidePage {
                 + MarkdownContentType.escape(heading)
             let feedback = section.feedback.map { block($0, section: nil) }
             return ["hashes": hashes, "slug": section.slug, "heading": heading, "headingLine": headingLine,
-                    "body": LargeText(section.safeBody), "feedback": feedback,
-                    "markdown": LargeText(Self.sectionMarkdown(headingLine: headingLine, body: section.safeBody,
-                                                               feedback: feedback))]
+                    "body": section.safeBody, "feedback": feedback,
+                    "markdown": Self.sectionMarkdown(headingLine: headingLine, body: section.safeBody, feedback: feedback)]
         }
         let fixed: [[String: Any]] = guide.fixed.map { entry in
             let since = edition.fixedIn[entry.id]
@@ -102,7 +101,7 @@ struct GuidePage {
             "version": edition.version,
             "fallback": guide.isFallback ? GuideWords.fallback(l, content: guide.contentLanguage) : false,
             "note": GuideWords.note(l),
-            "preamble": LargeText(guide.safePreamble),
+            "preamble": guide.safePreamble,
             "whatsNew": whatsNew,
             "tocID": tocID,
             "contents": GuideWords.contents(l),

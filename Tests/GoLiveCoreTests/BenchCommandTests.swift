@@ -56,6 +56,11 @@ struct BenchCommandTests {
         #expect(loaded.plan.guideSources["user-guide"]?.base?.sections.count == 30)
         let planned = try Planning.run(loaded.plan)
         #expect(planned.training != nil, "the generated training must fit")
+        // Realistic means what a PMO would ship: no warnings (invitations sent on the day of the first
+        // session gave one per audience, which every build then worked out, printed and recorded).
+        let (_, rendering) = try Rendering.run(loaded, planned, options: Build.Options())
+        #expect((loaded.warnings + planned.warnings + rendering).isEmpty,
+                "\((loaded.warnings + planned.warnings + rendering).prefix(3))")
     }
 
     @Test func theBenchBuildsInTheFolderItIsGivenAndLeavesItEmpty() throws {

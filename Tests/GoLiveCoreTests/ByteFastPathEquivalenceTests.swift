@@ -16,6 +16,20 @@ import Testing
         "<p>l’<strong>équipe</strong>—</p>", "<p>\r\n</p>", "<li\r\n>",
     ]
 
+    /// A diagnostic's message is one line: the byte check that spares most messages the split must say
+    /// "no line break" exactly when no Character is a newline.
+    @Test func lineBreakCheckMatchesCharacterNewlines() {
+        let messages = ["plain", "", "a\nb", "a\r\nb", "a\rb", "a\u{0B}b", "a\u{0C}b", "a\u{85}b", "a\u{2028}b", "a\u{2029}b",
+                        "été à l’équipe", "Å ok", "… ok", "\u{2027} ok", "\u{2026}\u{2029}", "\n\u{301}", "x\u{C2}", "fin\n",
+                        "Réunion — « Orion » 🎉", "\u{E2}\u{80}"]
+        for message in messages {
+            #expect(Diagnostic.mayBreakLines(message) == message.contains(where: \.isNewline), "\(message.debugDescription)")
+            let reference = message.contains(where: \.isNewline)
+                ? message.split(whereSeparator: \.isNewline).joined(separator: " ") : message
+            #expect(Diagnostic(.warning, .file("f"), message).message == reference)
+        }
+    }
+
     @Test func emailStylerMatchesItsCharacterReference() {
         for fragment in Self.html {
             #expect(EmailHTMLStyler.rewrite(fragment) == EmailHTMLStyler.rewriteByCharacters(fragment), "\(fragment)")

@@ -47,7 +47,7 @@ public enum SyntheticProject {
         fallback: { trigger: "Écart de données supérieur à 0,1 %", point_of_no_return: "J 03:00", decided_by: pmo, steps: ["Restaurer", "Prévenir"] }
         communications:
           - { id: teaser, template: announcement/teaser, at: J-30, audiences: all, channel: email, sender: "L'équipe Orion" }
-          - { id: training, template: announcement/training, at: J-21, audiences: all, channel: email }
+          - { id: training, template: announcement/training, at: J-28, audiences: all, channel: email }
           - { id: reminder, template: announcement/reminder, at: J-7, audiences: { impact: [high, medium] }, channel: email }
           - { id: eve, template: announcement/eve, at: "J-1 16:00", audiences: all, channel: email }
           - { id: golive, template: announcement/golive, at: "J 08:00", audiences: all, channel: teams }

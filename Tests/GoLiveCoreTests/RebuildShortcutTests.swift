@@ -83,6 +83,36 @@ struct RebuildShortcutTests {
         }
     }
 
+    /// A feedback entry's digest keys every unit that shows it: any field that changes, a source
+    /// position included, must change it, and it must cover every field the entry has.
+    @Test func everyFieldOfAFeedbackEntryChangesItsDigest() {
+        func at(_ line: Int) -> GoLiveCore.SourceLocation { GoLiveCore.SourceLocation(file: "feedback/a.yaml", line: line, column: 3) }
+        let entry = FeedbackEntry(id: "fb-1", date: CivilDate(year: 2027, month: 4, day: 9)!, audience: "aud-1", guide: "user-guide",
+                                  section: Located("Section 1", at: at(5)), kind: .question, text: "Où ?", answer: "Ici.",
+                                  status: .open, location: at(1), audienceLocation: at(3), guideLocation: at(4))
+        #expect(Mirror(reflecting: entry).children.count == UnitKeys.digestedFeedbackFields)
+        var variants: [FeedbackEntry] = []
+        func variant(_ change: (inout FeedbackEntry) -> Void) { var e = entry; change(&e); variants.append(e) }
+        variant { $0.id = "fb-2" }
+        variant { $0.date = CivilDate(year: 2027, month: 4, day: 10)! }
+        variant { $0.audience = nil }
+        variant { $0.audience = "" }
+        variant { $0.guide = "other" }
+        variant { $0.section = Located("Section 2", at: at(5)) }
+        variant { $0.section = Located("Section 1", at: at(6)) }
+        variant { $0.kind = .issue }
+        variant { $0.text = "Où donc ?" }
+        variant { $0.answer = nil }
+        variant { $0.answer = "" }
+        variant { $0.status = .resolved }
+        variant { $0.location = at(2) }
+        variant { $0.audienceLocation = at(2) }
+        variant { $0.guideLocation = at(2) }
+        let digests = [entry].map(UnitKeys.digest) + variants.map(UnitKeys.digest)
+        #expect(Set(digests).count == digests.count)
+        #expect(UnitKeys.digest(entry) == UnitKeys.digest(entry))
+    }
+
     @Test func eachAudiencesFeedbackKeyIsTheOneItsFilterGives() throws {
         let loaded = try LoadedProject.load(TrainingOutputFixture.files(["feedback/first-week.yaml": { $0 + RebuildTests.newEntry }]))
         let keys = UnitKeys(project: loaded)

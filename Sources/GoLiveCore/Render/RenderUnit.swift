@@ -26,8 +26,9 @@ struct UnitOutcome: Sendable {
     let warnings: [Diagnostic]
     /// Kept from the last build rather than rendered.
     let kept: Bool
-    /// When kept: its calendar events, UID → the digests of their copies (`Manifest.UnitRecord.events`).
-    var keptEvents: [String: [String]] = [:]
+    /// When kept: its calendar events, UID → the digests of their copies (`Manifest.UnitRecord.events`),
+    /// read when asked for (see `UnitEvents`).
+    var keptEvents = UnitEvents(nil)
     /// When rendered: the events of its `.ics` files, read as it rendered (on its thread).
     var calendar = Manifest.EventCopies()
 
@@ -39,7 +40,7 @@ struct UnitOutcome: Sendable {
     /// A unit kept from the last build, as its record there has it.
     init(name: String, key: String, kept record: Manifest.UnitRecord) {
         (self.name, self.key, renderedPaths, keptFiles) = (name, key, [], record.files)
-        (warnings, kept, keptEvents) = (record.warnings ?? [], true, record.events ?? [:])
+        (warnings, kept, keptEvents) = (record.warnings ?? [], true, record.eventStore)
     }
 
     /// `units` with the calendars of the rendered ones read again from `outputs`.
@@ -59,7 +60,7 @@ struct UnitOutcome: Sendable {
         var all: [String: [String]] = [:]
         guard !uids.isEmpty else { return all }
         for unit in units where unit.kept {
-            for (uid, digests) in unit.keptEvents where uids.contains(uid) { all[uid, default: []] += digests }
+            for (uid, digests) in unit.keptEvents.copies(among: uids) { all[uid, default: []] += digests }
         }
         return all
     }

@@ -90,9 +90,43 @@ public struct Manifest: Codable, Sendable, Equatable {
         /// UID → the digests of the copies of that event in its `.ics` files: when the unit is kept,
         /// they count with the copies rendered elsewhere (a session is in the audience's and the trainer's
         /// calendar), and the event's record is carried over.
-        public var events: [String: [String]]?
+        public var events: [String: [String]]? {
+            get { eventStore.value }
+            set { eventStore = UnitEvents(newValue) }
+        }
         /// Its warnings, reported again when it is kept.
         public var warnings: [Diagnostic]?
+        /// `events`, as read from the last manifest: see `UnitEvents`.
+        var eventStore: UnitEvents
+
+        public init(key: String, files: [String: Int], events: [String: [String]]? = nil, warnings: [Diagnostic]? = nil) {
+            self.init(key: key, files: files, eventStore: UnitEvents(events), warnings: warnings)
+        }
+
+        init(key: String, files: [String: Int], eventStore: UnitEvents, warnings: [Diagnostic]?) {
+            (self.key, self.files, self.eventStore, self.warnings) = (key, files, eventStore, warnings)
+        }
+
+        private enum CodingKeys: String, CodingKey { case key, files, events, warnings }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(key: try c.decode(String.self, forKey: .key), files: try c.decode([String: Int].self, forKey: .files),
+                      events: try c.decodeIfPresent([String: [String]].self, forKey: .events),
+                      warnings: try c.decodeIfPresent([Diagnostic].self, forKey: .warnings))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encode(files, forKey: .files)
+            try c.encodeIfPresent(events, forKey: .events)
+            try c.encodeIfPresent(warnings, forKey: .warnings)
+        }
+
+        public static func == (a: UnitRecord, b: UnitRecord) -> Bool {
+            a.key == b.key && a.files == b.files && a.warnings == b.warnings && a.events == b.events
+        }
     }
 
     public init() {}
@@ -461,7 +495,7 @@ extension Manifest {
         for name in fresh.map(\.0) + vanished { orphans.formUnion(last[name]?.events?.keys ?? [:].keys) }
         orphans.subtract(rendered.keys)
         if !orphans.isEmpty {
-            for unit in units where unit.kept { for uid in unit.keptEvents.keys { orphans.remove(uid) } }
+            for unit in units where unit.kept { for uid in unit.keptEvents.copies(among: orphans).keys { orphans.remove(uid) } }
             for uid in orphans { events[uid] = nil }
         }
         self.events = events.isEmpty ? nil : events

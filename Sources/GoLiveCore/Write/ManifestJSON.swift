@@ -38,9 +38,18 @@ extension Manifest {
         let split = Split.start(data, from: splitFrom)
         defer { split?.reading.drop() }
         return data.withUnsafeBytes { raw -> ManifestBytes? in
-            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self), split: split)
+            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self), source: data, split: split)
             guard let (manifest, spans) = try? reader.document() else { return nil }
             return ManifestBytes(manifest: manifest, data: data, spans: spans)
+        }
+    }
+
+    /// A unit's events kept as bytes (`UnitEvents`), decoded: `span` was checked as the manifest was read.
+    static func decodeUnitEvents(_ data: Data, _ span: Range<Int>) -> [String: [String]]? {
+        data.withUnsafeBytes { raw in
+            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
+            reader.i = span.lowerBound
+            return try? reader.dictionary(.unitEvents) { r throws(Malformed) in try r.array { r throws(Malformed) in try r.string() } }
         }
     }
 
@@ -365,6 +374,8 @@ private struct JSONReader {
     var canonical = true
     /// The other reader, when there is one.
     let split: Split?
+    /// The bytes' own `Data`, which records kept as bytes refer to (`UnitEvents`); nil: decode everything.
+    let source: Data?
     /// Values nested deeper than this in unknown keys are refused rather than risk the stack.
     static let maxDepth = 512
     /// The guides' sections read so far, by the digest of the guide they were read in: audiences that
@@ -372,8 +383,9 @@ private struct JSONReader {
     /// reused for each copy of its bytes (at a thousand audiences, 30,000 records read as a few hundred).
     var sectionsRead: [String: [(bytes: Range<Int>, value: [String: Manifest.SectionRecord])]] = [:]
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, split: Split? = nil) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, source: Data? = nil, split: Split? = nil) {
         self.bytes = bytes
+        self.source = source
         self.split = split
     }
 
@@ -537,10 +549,10 @@ private struct JSONReader {
     }
 
     mutating func unit() throws(Malformed) -> Manifest.UnitRecord {
-        var key: String?, files: [String: Int]?, events: [String: [String]]??, warnings: [Diagnostic]??
+        var key: String?, files: [String: Int]?, events: UnitEvents?, warnings: [Diagnostic]??
         try record { r, name throws(Malformed) in
             switch name {
-            case "events": keepFirst(&events, try r.nullable { r throws(Malformed) in try r.dictionary(.unitEvents) { r throws(Malformed) in try r.array { r throws(Malformed) in try r.string() } } })
+            case "events": keepFirst(&events, try r.unitEvents())
             case "files": keepFirst(&files, try r.dictionary(.unitFiles) { r throws(Malformed) in try r.int() })
             case "key": keepFirst(&key, try r.string())
             case "warnings": keepFirst(&warnings, try r.nullable { r throws(Malformed) in try r.array { r throws(Malformed) in try r.diagnostic() } })
@@ -548,7 +560,25 @@ private struct JSONReader {
             }
         }
         guard let key, let files else { throw Malformed() }
-        return Manifest.UnitRecord(key: key, files: files, events: events ?? nil, warnings: warnings ?? nil)
+        return Manifest.UnitRecord(key: key, files: files, eventStore: events ?? UnitEvents(nil), warnings: warnings ?? nil)
+    }
+
+    /// A unit's `events` (`null`, or an object of strings to arrays of strings), checked as decoding
+    /// them would check them, and kept as their bytes: see `UnitEvents`.
+    mutating func unitEvents() throws(Malformed) -> UnitEvents {
+        if try null() { return UnitEvents(nil) }
+        guard let source else {
+            return UnitEvents(try dictionary(.unitEvents) { r throws(Malformed) in try r.array { r throws(Malformed) in try r.string() } })
+        }
+        skipWhitespace()
+        let start = i
+        var plain = true
+        try object { r throws(Malformed) in
+            plain = try r.checkString() && plain
+            try r.colon()
+            try r.elements { r throws(Malformed) in plain = try r.checkString() && plain }
+        }
+        return UnitEvents(json: source, start..<i, plainASCII: plain)
     }
 
     mutating func diagnostic() throws(Malformed) -> Diagnostic {
@@ -612,20 +642,26 @@ private struct JSONReader {
     }
 
     mutating func array<T>(_ element: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
+        var result: [T] = []
+        try elements { r throws(Malformed) in result.append(try element(&r)) }
+        return result
+    }
+
+    /// Reads `[ element, ... ]`.
+    mutating func elements(_ element: (inout JSONReader) throws(Malformed) -> Void) throws(Malformed) {
         skipWhitespace()
         try expect(Byte.openBracket)
         skipWhitespace()
-        var result: [T] = []
-        if i < bytes.count, bytes[i] == Byte.closeBracket { i += 1; return result }
+        if i < bytes.count, bytes[i] == Byte.closeBracket { i += 1; return }
         while true {
             skipWhitespace()
-            result.append(try element(&self))
+            try element(&self)
             skipWhitespace()
             guard i < bytes.count else { throw Malformed() }
             let next = bytes[i]
             i += 1
             if next == Byte.comma { continue }
-            if next == Byte.closeBracket { return result }
+            if next == Byte.closeBracket { return }
             throw Malformed()
         }
     }
@@ -732,6 +768,26 @@ private struct JSONReader {
 
     mutating func string() throws(Malformed) -> String {
         try stringToken().text
+    }
+
+    /// Reads a string as `string()` does, without making it; whether it is plain ASCII, with no escape.
+    mutating func checkString() throws(Malformed) -> Bool {
+        skipWhitespace()
+        let quote = i
+        try expect(Byte.quote)
+        skipPlainASCII()
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == Byte.quote { i += 1; return true }
+            if byte >= 0x80 || byte == Byte.backslash {
+                i = quote
+                _ = try stringToken()
+                return false
+            }
+            if byte < 0x20 { throw Malformed() }
+            i += 1
+        }
+        throw Malformed()
     }
 
     /// A string, and whether it was written without escapes (its bytes in the input are then its UTF-8).
@@ -1049,7 +1105,7 @@ private struct Split {
         guard let (point, kind) = found else { return nil }
         let reading = OffloadedWork<Handover?> {
             data.withUnsafeBytes { raw in
-                var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
+                var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self), source: data)
                 return reader.handover(from: point, kind: kind)
             }
         }

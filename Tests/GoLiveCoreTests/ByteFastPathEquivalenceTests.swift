@@ -30,6 +30,35 @@ import Testing
         }
     }
 
+    /// RFC 5545 TEXT escaping, scalar by scalar, as it was written first.
+    static func icsEscapeByScalars(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": out.append(contentsOf: "\\;".unicodeScalars)
+            case ",": out.append(contentsOf: "\\,".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\n": if !previousWasCR { out.append(contentsOf: "\\n".unicodeScalars) }
+            case "\t": out.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    @Test func calendarTextEscapingMatchesItsScalarReference() {
+        let texts = ["Salle 3, site Lyon; étage 2", "a\\b", "l1\r\nl2\rl3\nl4\n\r", "tab\there", "bell\u{07}del\u{7F}",
+                     "c1\u{85}\u{9F}x", "é,\u{301};", "🎉, ok", "", "plain", "\r", "\n", ",;\\", "x\u{0}y", "\u{2028}"]
+        for text in texts {
+            #expect(ICSText.escape(text) == Self.icsEscapeByScalars(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func emailStylerMatchesItsCharacterReference() {
         for fragment in Self.html {
             #expect(EmailHTMLStyler.rewrite(fragment) == EmailHTMLStyler.rewriteByCharacters(fragment), "\(fragment)")

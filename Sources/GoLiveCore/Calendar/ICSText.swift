@@ -6,29 +6,29 @@ enum ICSText {
     /// Escapes a TEXT value (§3.3.11). Any line break (CRLF, CR or LF) becomes `\n`;
     /// other control characters are not allowed in TEXT, so they are dropped.
     static func escape(_ text: String) -> String {
-        // Most values (names, ids, dates) hold none of these bytes; returning them as they are
-        // skips rebuilding the string scalar by scalar.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) else {
-            return text
-        }
-        var out = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-            case ";": out.append(contentsOf: "\\;".unicodeScalars)
-            case ",": out.append(contentsOf: "\\,".unicodeScalars)
-            case "\r": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\n":
-                if !previousWasCR { out.append(contentsOf: "\\n".unicodeScalars) }
-            case "\t": out.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.append(scalar)
+        // On bytes: every byte the rules touch is ASCII, and a byte of a longer UTF-8 sequence is never
+        // one of them (so C1 controls are kept, as they were scalar by scalar). Tested against that reading.
+        withUTF8Bytes(of: text) { bytes in
+            // Most values (names, ids, dates) hold none of these bytes: they are returned as they are.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) else {
+                return text
             }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var previous: UInt8 = 0
+            for byte in bytes {
+                defer { previous = byte }
+                switch byte {
+                case 0x5C, 0x3B, 0x2C: out.append(0x5C); out.append(byte)        // \ ; ,
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0A: if previous != 0x0D { out.append(0x5C); out.append(UInt8(ascii: "n")) }
+                case 0x09: out.append(byte)
+                case ..<0x20, 0x7F: continue
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// A URI value is not escaped, but a line break or control character would

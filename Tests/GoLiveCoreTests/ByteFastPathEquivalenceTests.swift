@@ -14,6 +14,8 @@ import Testing
         // the terminator and after `<`, a prepended mark before `<`, emoji and a joiner.
         "<p\u{301}>a</p>", "<p>\u{301}a</p>", "<\u{301}p>a</p>", "\u{600}<p>a</p>", "<p>👩\u{200D}💻</p>",
         "<p>l’<strong>équipe</strong>—</p>", "<p>\r\n</p>", "<li\r\n>",
+        // Names near the styled ones: same length, other case, one letter off, a prefix, unstyled.
+        "<blockquotx>a</blockquotx><tablE >b<A href=\"#\">c</A><li/><h5>d</h5><stronger>e<str>f<P2>g<td\ny>",
     ]
 
     /// A diagnostic's message is one line: the byte check that spares most messages the split must say

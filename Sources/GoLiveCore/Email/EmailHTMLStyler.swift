@@ -45,15 +45,30 @@ enum EmailHTMLStyler {
                 return rewriteByCharacters(html)
             }
             out.append(contentsOf: bytes[copied..<nameEnd])
-            let name = String(decoding: bytes[(open + 1)..<nameEnd], as: UTF8.self).lowercased()
-            if let style = styles[name], let t = terminator, t == 0x3E || t == 0x20 || t == 0x2F || t == 0x0A {
-                out.append(contentsOf: " style=\"\(style)\"".utf8)
+            if let t = terminator, t == 0x3E || t == 0x20 || t == 0x2F || t == 0x0A,
+               let attribute = styleAttribute(bytes[(open + 1)..<nameEnd]) {
+                out.append(contentsOf: attribute)
             }
             copied = nameEnd
             index = nameEnd
         }
         out.append(contentsOf: bytes[copied...])
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Each styled tag's name and its ` style="…"` attribute, as bytes: a body has hundreds of tags,
+    /// and making, lowercasing and hashing a String for each name, then the attribute, cost more
+    /// than comparing a few bytes.
+    private static let attributes: [(name: [UInt8], attribute: [UInt8])] = styles.keys.sorted().map {
+        (Array($0.utf8), Array(" style=\"\(styles[$0]!)\"".utf8))
+    }
+
+    /// The attribute for a tag named `name` (letters and digits, compared as `lowercased()` would).
+    private static func styleAttribute(_ name: ArraySlice<UInt8>) -> [UInt8]? {
+        for entry in attributes where entry.name.count == name.count {
+            if zip(entry.name, name).allSatisfy({ $0 == ((0x41...0x5A).contains($1) ? $1 | 0x20 : $1) }) { return entry.attribute }
+        }
+        return nil
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

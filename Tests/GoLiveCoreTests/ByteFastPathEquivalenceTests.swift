@@ -61,6 +61,14 @@ import Testing
         }
     }
 
+    @Test func headerWordsAreTheCharacterSplit() {
+        let texts = ["ATLAS — Votre formation à l'outil « Atlas »", "  lead  and   trail ", "", " ", "one", "é é", "a \u{301}b",
+                     "\u{600} x", "x \u{600}", "🎉 ok 👩\u{200D}💻 fin", "a\u{A0}b c", "ends with é ", " é", "\u{301} a"]
+        for text in texts {
+            #expect(EmailHeader.words(text) == text.split(separator: " ").map(String.init), "\(text.debugDescription)")
+        }
+    }
+
     @Test func emailStylerMatchesItsCharacterReference() {
         for fragment in Self.html {
             #expect(EmailHTMLStyler.rewrite(fragment) == EmailHTMLStyler.rewriteByCharacters(fragment), "\(fragment)")

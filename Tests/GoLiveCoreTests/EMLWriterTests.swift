@@ -113,7 +113,7 @@ print(json.dumps({
         let valid = ["claire.martin@example.org", "a+b@x.fr", "ops@localhost"]
         let invalid = ["", "claire", "@example.org", "claire@", "a@b@c", "claire martin@example.org",
                        "<claire@example.org>", "claire@example.org\n", "clé@example.org", "a,b@example.org",
-                       "claire@.example.org"]
+                       "claire@.example.org", "claire@example.org.", "a\"b@x.fr", "a:b@x.fr", "a@b\\c.fr", "@@x", "ab@"]
         for address in valid { #expect(EmailAddress(address: address).isValid, "\(address)") }
         for address in invalid { #expect(!EmailAddress(address: address).isValid, "\(address)") }
     }

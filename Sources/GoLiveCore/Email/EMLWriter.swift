@@ -52,7 +52,8 @@ public enum EMLWriter {
     static func messageID(_ message: EmailMessage) -> String {
         // Bytes: every scalar kept is printable ASCII, and every byte of any other scalar is ≥ 0x80.
         let allowed = message.messageID.utf8.filter { $0 > 0x20 && $0 < 0x7F && !msgIDSpecials.contains($0) }
-        let parts = String(decoding: allowed, as: UTF8.self).split(separator: "@").map(String.init)
+        // Printable ASCII only: splitting the bytes is splitting the Characters.
+        let parts = allowed.split(separator: UInt8(ascii: "@")).map { String(decoding: $0, as: UTF8.self) }
         let left = parts.first ?? "golive-" + EmailFNV1a.hex64([message.subject, message.textBody, message.htmlBody])
         let right = parts.dropFirst().joined(separator: ".")
         return left + "@" + (right.isEmpty ? "golive" : right)

@@ -19,15 +19,18 @@ public struct EmailAddress: Sendable, Equatable {
         // Bytes, not scalars: only printable ASCII passes, and there one byte is one scalar.
         let bytes = address.utf8
         guard (3...254).contains(bytes.count),
-              bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !Self.forbidden.contains($0) }) else {
+              bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !Self.forbidden[Int($0)] }) else {
             return false
         }
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
-        return !local.isEmpty && !domain.isEmpty && !domain.hasPrefix(".") && !domain.hasSuffix(".")
+        // One "@", with a local part before it and a domain after it that neither starts nor ends with a dot.
+        let ats = bytes.indices.filter { bytes[$0] == UInt8(ascii: "@") }
+        guard ats.count == 1, let at = ats.first, at != bytes.startIndex else { return false }
+        let domain = bytes[bytes.index(after: at)...]
+        return !domain.isEmpty && domain.first != UInt8(ascii: ".") && domain.last != UInt8(ascii: ".")
     }
 
-    private static let forbidden = Set("<>()[],;:\\\"".utf8)
+    /// The specials an address may not hold, by byte (a Set lookup hashed every byte of every draft's addresses).
+    private static let forbidden: [Bool] = (0..<128).map { Set("<>()[],;:\\\"".utf8).contains(UInt8($0)) }
 
     /// Reads what a person writes in a plan: `address`, or `Name <address>` (the name may be
     /// in double quotes). Nil when it is neither, when the address fails `isValid` or has no

@@ -35,6 +35,24 @@ enum EmailHeader {
         return false
     }
 
+    /// `text.split(separator: " ")`, as Strings. On bytes when no space touches a byte above 0x7F: a
+    /// space is then a Character of its own (only a combining mark after it, or a prepended mark
+    /// before it, joins it to another), so cutting at its byte is cutting at the Character.
+    static func words(_ text: String) -> [String] {
+        let onBytes = withUTF8Bytes(of: text) { bytes -> [String]? in
+            var words: [String] = []
+            var start = 0
+            for (i, byte) in bytes.enumerated() where byte == 0x20 {
+                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return nil }
+                if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            if bytes.count > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return words
+        }
+        return onBytes ?? text.split(separator: " ").map(String.init)
+    }
+
     /// Folds `Name: token token …`, breaking only between tokens.
     /// A single token longer than a line stays whole (only addresses and
     /// message ids can be that long).
@@ -59,7 +77,7 @@ enum EmailHeader {
     /// encoded-words otherwise. Runs of spaces collapse to one.
     static func textTokens(_ text: String) -> [String] {
         let clean = sanitize(text)
-        let words = clean.split(separator: " ").map(String.init)
+        let words = Self.words(clean)
         let plain = clean.unicodeScalars.allSatisfy { $0.isASCII }
             && !clean.contains("=?")
             && words.allSatisfy { $0.count <= maxLine - 10 }
@@ -96,7 +114,7 @@ enum EmailHeader {
     static func mailboxTokens(_ mailbox: EmailAddress) -> [String] {
         let angle = "<" + mailbox.address + ">"
         // Runs of spaces collapse, as they do in a subject, so "A\r\nB" reads "A B".
-        let name = sanitize(mailbox.name ?? "").split(separator: " ").joined(separator: " ")
+        let name = words(sanitize(mailbox.name ?? "")).joined(separator: " ")
         guard !name.isEmpty else { return [angle] }
         return nameTokens(name) + [angle]
     }
@@ -108,7 +126,7 @@ enum EmailHeader {
     private static func nameTokens(_ name: String) -> [String] {
         let isASCII = name.unicodeScalars.allSatisfy { $0.isASCII }
         if isASCII && !name.contains("=?") && name.unicodeScalars.allSatisfy({ atext.contains($0) }) {
-            let words = name.split(separator: " ").map(String.init)
+            let words = Self.words(name)
             if words.allSatisfy({ $0.count <= maxLine - 10 }) { return words }
         }
         if isASCII && !name.contains("=?") && name.count <= 60 {

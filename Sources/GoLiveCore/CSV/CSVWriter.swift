@@ -16,10 +16,29 @@ public enum CSVWriter {
     /// One cell, defused then quoted if needed.
     public static func cell(_ value: String) -> String {
         let safe = defuseFormula(value)
-        let needsQuotes = safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" })
-            || safe.hasPrefix(" ") || safe.hasSuffix(" ") || safe.hasPrefix("\t")
-        guard needsQuotes else { return safe }
-        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard needsQuotes(safe) else { return safe }
+        // Quotes doubled byte by byte: one followed by a combining mark is still a quote to a reader.
+        return withUTF8Bytes(of: safe) { bytes in
+            var out: [UInt8] = [0x22]
+            out.reserveCapacity(bytes.count + 8)
+            for byte in bytes {
+                out.append(byte)
+                if byte == 0x22 { out.append(0x22) }
+            }
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Whether a cell must be quoted: it holds a comma, a quote or a line break, or starts or ends with
+    /// a space, or starts with a tab. Read on bytes, as a CSV reader reads them: a comma followed by a
+    /// combining mark is no comma Character, but it is a comma byte that splits an unquoted cell.
+    static func needsQuotes(_ cell: String) -> Bool {
+        withUTF8Bytes(of: cell) { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first == 0x20 || first == 0x09 || last == 0x20
+                || bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+        }
     }
 
     /// Spreadsheets run a cell starting with `=`, `+`, `-` or `@` as a formula

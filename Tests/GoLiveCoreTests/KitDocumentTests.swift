@@ -26,6 +26,23 @@ import Testing
         #expect(ownSection.contains("- Une **vue unique** du dossier client"))
     }
 
+    /// The timeline names each send as the home page does, from the send itself rather than from its
+    /// file's stem read back: the two must agree for every send, built-in and project templates alike.
+    @Test func aSendsMessageIsWhatItsFileStemReadsAs() throws {
+        let plan = try LoadedProject.load(MemoryFiles(SyntheticProject.files(audiences: 12, waves: 2, seed: 3))).plan
+        var sends = CommsCalendar.sends(for: plan)
+        sends.append(Send(communicationID: MessageSchedule.postponedID, audienceID: "aud-1", waveID: "wave-1", moment: sends[0].moment))
+        sends.append(Send(communicationID: "not-in-the-plan", audienceID: "aud-1", waveID: "wave-1", moment: sends[0].moment))
+        for send in sends {
+            let read = try #require(DocumentIndex.message("\(send.audienceID)/comms/\(send.fileStem)", plan: plan))
+            let made = DocumentIndex.message(date: send.moment.date, communicationID: send.communicationID) { id in
+                plan.communications.first { $0.id == id }
+            }
+            #expect(read.date == made.date && read.communicationID == made.communicationID && read.kind == made.kind
+                    && read.channel == made.channel, "\(send.fileStem)")
+        }
+    }
+
     @Test func timelineListsTheAudienceSendsTrainingCutoverAndHypercare() throws {
         let kit = try #require(try KitFixture.build().outputs["agents-paris/kit.md"])
         let timeline = try #require(kit.components(separatedBy: "## Le calendrier de votre population").last?

@@ -76,7 +76,12 @@ struct DocumentIndex {
                         _ communication: (String) -> Communication?) -> Message? {
         guard parts.count == 3, parts[1] == "comms", parts[2].count > 11,
               let date = parse(String(parts[2].prefix(10))) else { return nil }
-        let id = String(parts[2].dropFirst(11))
+        return message(date: date, communicationID: String(parts[2].dropFirst(11)), communication)
+    }
+
+    /// The message a send of `id` on `date` writes: what reading its file's stem gives (`Send.fileStem`
+    /// is the date's ten characters, a dash and the id), without writing and reading the stem.
+    static func message(date: CivilDate, communicationID id: String, _ communication: (String) -> Communication?) -> Message {
         if id == MessageSchedule.postponedID {
             return Message(date: date, communicationID: id, kind: "postponed", channel: .email)
         }

@@ -30,12 +30,12 @@ struct KitTimeline {
         func moment(_ m: LocalMoment) -> String { DateWords.moment(m.date, m.time, l) }
 
         for send in planned.sendsByAudience[audience.id] ?? [] {
-            let channel = plan.communications.first { $0.id == send.communicationID }?.channel
+            let communication = plan.communications.first { $0.id == send.communicationID }
             let html = "\(audience.id)/comms/\(send.fileStem).html"
-            let name = channel.map { " (\(Words.channel($0, l)))" } ?? ""
+            let name = communication.map { " (\(Words.channel($0.channel, l)))" } ?? ""
             // Named as the home page names it: "Annonce (intranet)", "Invitation à la formation (e-mail)".
-            let title = DocumentIndex.message("\(audience.id)/comms/\(send.fileStem)", plan: plan)
-                .map { DocumentIndex.messageName($0, l) } ?? send.communicationID
+            let message = DocumentIndex.message(date: send.moment.date, communicationID: send.communicationID) { _ in communication }
+            let title = DocumentIndex.messageName(message, l)
             out.append(Item(at: send.moment, when: moment(send.moment),
                             what: title + name,
                             link: existing.contains(html) ? "comms/\(send.fileStem).html" : nil))

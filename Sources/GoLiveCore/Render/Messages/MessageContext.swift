@@ -22,6 +22,9 @@ struct MessageContext {
         let product: String
         let decider: Any
         let firstSession: CivilDate?
+        /// The feedback this audience is shown, answered, fixed or a tip (by date, then id), and open:
+        /// each message shows the entries dated up to its send.
+        let learned: [FeedbackEntry], openPoints: [FeedbackEntry]
         /// Every key below, ready to be merged into each message's context.
         let values: [String: Any]
 
@@ -31,6 +34,9 @@ struct MessageContext {
             product = MessageWords.product(plan.project)
             decider = plan.decision.by.flatMap(MessageContext.nonEmpty).map { MessageWords.decider($0, l) } ?? false
             firstSession = MessageDocuments.firstSession(of: audience.id, planned)?.date
+            let digest = FeedbackDigest.for(audience: audience.id, plan: plan)
+            learned = (digest.answered + digest.fixed + digest.tips).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            openPoints = digest.open
             var c: [String: Any] = [:]
             c.reserveCapacity(64)
             MessageContext.textList(&c, "benefits", plan.project.benefits)
@@ -210,12 +216,10 @@ struct MessageContext {
     /// "You told us / we did": what was answered or fixed, and what is still open (with its workaround),
     /// for this audience or everyone, as known on the send date.
     private func feedbackValues(_ c: inout [String: Any]) {
-        let digest = FeedbackDigest.for(audience: audience.id, plan: plan)
         let known = { (f: FeedbackEntry) in f.date <= message.send.moment.date }
         func item(_ f: FeedbackEntry) -> [String: Any] { ["question": f.text, "answer": Self.text(f.answer)] }
-        let done = (digest.answered + digest.fixed + digest.tips).filter(known).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        Self.list(&c, "learned", done.map(item))
-        Self.list(&c, "openPoints", digest.open.filter(known).map(item))
+        Self.list(&c, "learned", shared.learned.filter(known).map(item))
+        Self.list(&c, "openPoints", shared.openPoints.filter(known).map(item))
     }
 
     // MARK: - Helpers

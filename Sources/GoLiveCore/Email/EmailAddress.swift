@@ -30,7 +30,10 @@ public struct EmailAddress: Sendable, Equatable {
     }
 
     /// The specials an address may not hold, by byte (a Set lookup hashed every byte of every draft's addresses).
-    private static let forbidden: [Bool] = (0..<128).map { Set("<>()[],;:\\\"".utf8).contains(UInt8($0)) }
+    private static let forbidden: [Bool] = {
+        let specials = Set("<>()[],;:\\\"".utf8)
+        return (0..<128).map { specials.contains(UInt8($0)) }
+    }()
 
     /// Reads what a person writes in a plan: `address`, or `Name <address>` (the name may be
     /// in double quotes). Nil when it is neither, when the address fails `isValid` or has no

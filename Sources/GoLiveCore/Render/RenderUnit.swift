@@ -59,8 +59,9 @@ struct UnitOutcome: Sendable {
     static func keptEvents(_ units: [UnitOutcome], among uids: Set<String>) -> [String: [String]] {
         var all: [String: [String]] = [:]
         guard !uids.isEmpty else { return all }
+        let wanted = UnitEvents.Wanted(uids)
         for unit in units where unit.kept {
-            for (uid, digests) in unit.keptEvents.copies(among: uids) { all[uid, default: []] += digests }
+            for (uid, digests) in unit.keptEvents.copies(among: wanted) { all[uid, default: []] += digests }
         }
         return all
     }

@@ -495,7 +495,8 @@ extension Manifest {
         for name in fresh.map(\.0) + vanished { orphans.formUnion(last[name]?.events?.keys ?? [:].keys) }
         orphans.subtract(rendered.keys)
         if !orphans.isEmpty {
-            for unit in units where unit.kept { for uid in unit.keptEvents.copies(among: orphans).keys { orphans.remove(uid) } }
+            let wanted = UnitEvents.Wanted(orphans)
+            for unit in units where unit.kept { for uid in unit.keptEvents.copies(among: wanted).keys { orphans.remove(uid) } }
             for uid in orphans { events[uid] = nil }
         }
         self.events = events.isEmpty ? nil : events

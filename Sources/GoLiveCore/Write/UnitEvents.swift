@@ -26,22 +26,35 @@ struct UnitEvents: Sendable {
         }
     }
 
-    /// The events of `uids` among these, with their copies: the same as filtering `value`. The bytes
-    /// are decoded only if they hold one of the UIDs as a JSON string. Byte equality is String
-    /// equality when both sides are ASCII; otherwise (escapes, other scripts) they are decoded.
-    func copies(among uids: Set<String>) -> [String: [String]] {
-        guard !uids.isEmpty else { return [:] }
-        if case .json(let data, let span, plainASCII: true) = form, uids.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }),
-           !uids.contains(where: { Self.names(data, span, $0) }) {
-            return [:]
+    /// UIDs to look for in many units' events, with what the byte search needs made once: each UID
+    /// quoted, as bytes, or nil when one of them is not ASCII (the bytes are then always decoded).
+    struct Wanted {
+        let uids: Set<String>
+        fileprivate let needles: [[UInt8]]?
+
+        init(_ uids: Set<String>) {
+            self.uids = uids
+            needles = uids.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? uids.map { Array(("\"" + $0 + "\"").utf8) } : nil
         }
-        return (value ?? [:]).filter { uids.contains($0.key) }
     }
 
-    /// Whether `uid` appears quoted in `data[span]`.
-    private static func names(_ data: Data, _ span: Range<Int>, _ uid: String) -> Bool {
-        let needle = Array(("\"" + uid + "\"").utf8)
-        return data.withUnsafeBytes { raw in
+    /// The events of `wanted` among these, with their copies: the same as filtering `value`. The bytes
+    /// are decoded only if they hold one of the UIDs as a JSON string. Byte equality is String
+    /// equality when both sides are ASCII; otherwise (escapes, other scripts) they are decoded.
+    func copies(among wanted: Wanted) -> [String: [String]] {
+        guard !wanted.uids.isEmpty else { return [:] }
+        if case .json(let data, let span, plainASCII: true) = form, let needles = wanted.needles,
+           !needles.contains(where: { Self.holds(data, span, $0) }) {
+            return [:]
+        }
+        return (value ?? [:]).filter { wanted.uids.contains($0.key) }
+    }
+
+    func copies(among uids: Set<String>) -> [String: [String]] { copies(among: Wanted(uids)) }
+
+    /// Whether `needle` (a quoted UID) appears in `data[span]`.
+    private static func holds(_ data: Data, _ span: Range<Int>, _ needle: [UInt8]) -> Bool {
+        data.withUnsafeBytes { raw in
             guard span.upperBound <= raw.count, span.count >= needle.count else { return span.upperBound > raw.count }
             let bytes = UnsafeRawBufferPointer(rebasing: raw[span])
             // Every string starts with a quote: the second byte tells most candidates apart.

@@ -121,6 +121,22 @@ print(json.dumps({'tags': p.tags, 'text': ''.join(p.text)}))
         #expect(html.contains("font-family:'Segoe UI', -apple-system"))
     }
 
+    /// A special character followed by a combining mark is one Character, but a browser reads the
+    /// bytes: `"` + U+0301 still ends an attribute value. Each is escaped whatever follows it; the
+    /// layout's `{{title}}` and every e-mail title and preheader go through this.
+    @Test func specialCharactersAreEscapedEvenWithACombiningMark() {
+        let escaped = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for (special, entity) in escaped {
+            for mark in ["\u{301}", "\u{20DD}", "\u{FE0F}"] {
+                #expect(EmailHTML.escape("a" + special + mark + " onload=x") == "a" + entity + mark + " onload=x")
+            }
+        }
+        let attack = "\"\u{301} onmouseover='alert(1)' x=\"\u{301}"
+        let out = EmailHTML.escape(attack)
+        #expect(!out.utf8.contains(UInt8(ascii: "\"")) && !out.utf8.contains(UInt8(ascii: "'")))
+        #expect(EmailHTML.escape("é \u{301} plain") == "é \u{301} plain")
+    }
+
     @Test func bannerAndPreheaderAreEscapedAndOptional() throws {
         let html = EmailHTML.document(fragment: "<p>x</p>", title: "<script>alert(1)</script>", language: "fr\" onload=\"x",
                                       preheader: "Bientôt <b>", banner: "DRAFT — \"not\" approved <i>")

@@ -76,6 +76,18 @@ struct TemplateEmbeddingTests {
         #expect(TemplateLibrary.partials(in: "no tags {{ }} {{> }}") == [])
     }
 
+    /// A template that sets other delimiters gets every template as a partial (see above): the check
+    /// finds `{{=` wherever it is. It may say yes where the parser reads no such tag (`{{{=`: more
+    /// partials than needed, harmless), never no where it reads one (no space between `{{` and `=`).
+    @Test func theSetDelimiterCheckFindsTheTagTheParserReads() {
+        for text in ["{{=<% %>=}}", "é {{=| |=}}", "a {{{=", "x\n{{=[ ]=}}{{y}}"] {
+            #expect(TemplateLibrary.setsDelimiters(text), "\(text)")
+        }
+        for text in ["", "{", "{{", "{ {=", "{{ =", "{=", "{{x}} = {{y}}", "=}}"] {
+            #expect(!TemplateLibrary.setsDelimiters(text), "\(text)")
+        }
+    }
+
     @Test func aMissingKeyIsAWarningNamingTemplateLineAndKey() throws {
         let library = try TemplateLibrary(project: ["custom/note.fr.md": "# Titre\n\nBonjour {{prenom}}\n"])
         var d = Diagnostics()

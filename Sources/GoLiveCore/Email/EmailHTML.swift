@@ -68,15 +68,18 @@ public enum EmailHTML {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }
+        // By scalar, not Character: `"` followed by a combining mark is one Character, yet its `"`
+        // still ends an attribute value for a browser, which reads the bytes.
         var out = ""
-        for character in text {
-            switch character {
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

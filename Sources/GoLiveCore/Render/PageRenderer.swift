@@ -7,6 +7,9 @@ struct PageRenderer {
     let plan: Plan
     /// Whether `out/index.html` exists to link back to.
     var hasHomePage = false
+    /// The built-in layout cut once around each page's title and body (see `LayoutSlots`); nil to
+    /// render the layout through Mustache for every page, as tests compare.
+    var layoutSlots: LayoutSlots? = LayoutSlots()
 
     struct Page {
         /// Output path without extension, e.g. `agents-paris/kit`.
@@ -37,18 +40,33 @@ struct PageRenderer {
     /// `fragment` is the page's Markdown already converted by libcmark.
     func htmlPage(fragment: String, stem: String, title: String, language: Language, _ d: inout Diagnostics) -> String {
         let depth = stem.utf8.split(separator: UInt8(ascii: "/")).count - 1
-        let home = String(repeating: "../", count: depth) + "index.html"
-        let layout: [String: Any] = [
+        // Mustache treats "" as true: absent parts must be `false`, not empty text.
+        let home: Any = hasHomePage && stem != "index" ? String(repeating: "../", count: depth) + "index.html" : false
+        if let layoutSlots {
+            let key = language.rawValue + " " + ((home as? String) ?? "")
+            let pieces = layoutSlots.pieces(for: key) { () -> String? in
+                guard templates.isBuiltIn("layout/page", language) else { return nil }
+                var quiet = Diagnostics()
+                let marked = layout(title: LayoutSlots.titleMark, body: LayoutSlots.bodyMark, home: home, language: language)
+                let html = templates.render("layout/page", language: language, context: marked, &quiet)
+                return quiet.all.isEmpty ? html : nil
+            }
+            if let pieces { return pieces.page(title: title, body: fragment) }
+        }
+        return templates.render("layout/page", language: language,
+                                context: layout(title: title, body: fragment, home: home, language: language), &d)
+    }
+
+    private func layout(title: String, body: String, home: Any, language: Language) -> [String: Any] {
+        [
             "lang": language.rawValue,
             "title": title,
             "project": plan.project.name,
-            // Mustache treats "" as true: absent parts must be `false`, not empty text.
-            "home": hasHomePage && stem != "index" ? home : false,
+            "home": home,
             "homeLabel": Words.home(language),
             "draft": plan.decision.status == .pending ? Words.draftBanner(language) : false,
             "footer": Words.footer(language, project: plan.project.name),
-            "body": fragment,
+            "body": body,
         ]
-        return templates.render("layout/page", language: language, context: layout, &d)
     }
 }

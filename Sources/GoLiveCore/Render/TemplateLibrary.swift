@@ -40,7 +40,7 @@ public struct TemplateLibrary: Sendable {
         var library = MustacheLibrary()
         let text = sources[path]!
         // A template that changes its delimiters may name partials a scan cannot see: it gets them all.
-        let partials = text.contains("{{=") ? Set(sources.keys.compactMap { Self.split($0)?.name }) : Self.partials(in: text)
+        let partials = Self.setsDelimiters(text) ? Set(sources.keys.compactMap { Self.split($0)?.name }) : Self.partials(in: text)
         var pending = Array(partials.sorted()), seen: Set<String> = [name]
         library.register(try compiled.template(at: path, sources), named: name)
         while let next = pending.popLast() {
@@ -49,6 +49,17 @@ public struct TemplateLibrary: Sendable {
             pending += Self.partials(in: sources[partialPath]!)
         }
         return compiled.store(library, for: key, template: library.getTemplate(named: name)!)
+    }
+
+    /// Whether `text` has a set-delimiter tag (`{{=`). On bytes: Foundation's `contains` went through
+    /// NSString, a million instructions for each template a build first renders.
+    static func setsDelimiters(_ text: String) -> Bool {
+        var (before, last): (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "="), before == UInt8(ascii: "{"), last == UInt8(ascii: "{") { return true }
+            (before, last) = (last, byte)
+        }
+        return false
     }
 
     /// The names in a template's partial (`{{> name}}`) and parent (`{{< name}}`) tags.
@@ -189,6 +200,13 @@ public struct TemplateLibrary: Sendable {
                       "template '\(name)' uses '\(key)', which is not available here (it renders empty)")
         }
         return text
+    }
+
+    /// Whether `name` in `language` is read from a built-in template, as GoLive ships it (a project's
+    /// copy of it, unchanged, counts as built-in).
+    func isBuiltIn(_ name: String, _ language: Language) -> Bool {
+        guard let path = existingPath(name, language) else { return false }
+        return sources[path] == BuiltinTemplates.files[path]
     }
 
     private func sourcePath(_ name: String, _ language: Language) -> String {

@@ -139,3 +139,33 @@ import Testing
         #expect(EmailFNV1a.hex64(parts) == String(repeating: "0", count: 16 - digits.count) + digits)
     }
 }
+
+/// Guide versions compared on bytes (`GuideVersionNumber.plainNumbers`) order as the split-and-parse
+/// reading they replace, for plain versions and for everything that reading also takes.
+@Suite("Guide version order")
+struct GuideVersionOrderTests {
+    static func reference(_ a: String, _ b: String) -> ComparisonResult {
+        let x = a.split(separator: ".").map { Int($0) ?? 0 }
+        let y = b.split(separator: ".").map { Int($0) ?? 0 }
+        for i in 0..<max(x.count, y.count) {
+            let l = i < x.count ? x[i] : 0
+            let r = i < y.count ? y[i] : 0
+            if l != r { return l < r ? .orderedAscending : .orderedDescending }
+        }
+        return .orderedSame
+    }
+
+    @Test func versionsOrderAsBefore() {
+        let versions = ["1.0", "1", "1.1", "1.9", "1.10", "2", "2.0.1", "01.2", "1..2", ".1", "1.", "", ".",
+                        "10.0", "9.99", "0", "0.0.0", " 1", "+1", "-1", "1a", "1.x", "é", "1.٣",
+                        "999999999999999999", "9999999999999999999", "99999999999999999999.1", "123456789012345678.2"]
+        for a in versions {
+            for b in versions {
+                #expect(GuideVersionNumber.compare(a, b) == Self.reference(a, b), "\(a) vs \(b)")
+            }
+        }
+        #expect(GuideVersionNumber.plainNumbers("1.10") == [1, 10])
+        #expect(GuideVersionNumber.plainNumbers("+1") == nil)
+        #expect(GuideVersionNumber.plainNumbers("9999999999999999999") == nil)
+    }
+}

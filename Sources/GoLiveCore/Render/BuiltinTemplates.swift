@@ -292,7 +292,7 @@ La bascule s'est bien déroulée : depuis ce matin, **{{product}} est en service
 
 Vos retours nous sont précieux : signalez-nous ce qui vous gêne comme ce qui vous fait gagner du temps. Nous ferons le point avec vous dans une semaine.
 
-Belle découverte de {{product}} !
+Bienvenue dans {{product}} !
 
 {{sender}}
 

@@ -92,7 +92,9 @@ final class DocumentUnits: Sendable {
     func kitUnits(earlier: [UnitOutcome]) -> [RenderUnit] {
         var linked: [String: [UnitOutcome]] = [:]
         for unit in earlier {
-            guard let slash = unit.name.firstIndex(of: "/") else { continue }
+            // On bytes: a unit's name is a family and an id, both ASCII (ids are checked), and a Character
+            // search cost more than the rest of listing a thousand kits.
+            guard let slash = unit.name.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
             let family = unit.name[..<slash]
             if family == "messages" || family == "training" { linked[String(unit.name[unit.name.index(after: slash)...]), default: []].append(unit) }
         }

@@ -98,6 +98,18 @@ struct CommsMessageTests {
         #expect(parsed["agents-paris/comms/2027-02-17-teaser.eml"]?["subject"] as? String == "ATLAS — Bientôt Atlas")
     }
 
+    /// The training invitation's e-learning paragraph reads as each language writes it: the deadline
+    /// comes after a comma ("quand vous le souhaitez, avant le …", "whenever suits you, before …").
+    @Test func theOnlineModuleDeadlineReadsNaturally() throws {
+        let rendered = try CommsFixture.render(MemoryFiles(SyntheticProject.files(audiences: 20, waves: 2, seed: 1)))
+        let training = rendered.files.filter { $0.key.hasSuffix("-training.md") }.map { String(decoding: $0.value.data, as: UTF8.self) }
+        let french = training.filter { $0.contains("Le module en ligne") }
+        let english = training.filter { $0.contains("The online module") }
+        #expect(!french.isEmpty && !english.isEmpty)
+        for text in french { #expect(text.contains("quand vous le souhaitez, avant le "), "\(text)") }
+        for text in english { #expect(text.contains("whenever suits you, before "), "\(text)") }
+    }
+
     @Test func subjectComesFromACustomTemplateHeading() {
         #expect(MessageDocuments.subject(of: "# Hello *there*\n\nText", fallback: "x", code: "ATLAS") == "ATLAS — Hello there")
         #expect(MessageDocuments.subject(of: "No heading", fallback: "ATLAS — Built in", code: "ATLAS") == "ATLAS — Built in")

@@ -687,7 +687,7 @@ Vous suivez **une** session de chaque module ci-dessous : **votre manager vous i
 
 ## Votre parcours en ligne
 
-Le module en ligne se suit à votre rythme, depuis votre poste, quand vous le souhaitez{{#trainingDeadline}} avant le {{.}}{{/trainingDeadline}}. Prévoyez un moment au calme et un casque.
+Le module en ligne se suit à votre rythme, depuis votre poste, quand vous le souhaitez{{#trainingDeadline}}, avant le {{.}}{{/trainingDeadline}}. Prévoyez un moment au calme et un casque.
 {{/hasElearning}}
 {{#hasActions}}
 

@@ -158,13 +158,15 @@ struct GuidePage {
     /// Heading text (plain text from libcmark) made safe to put back into Markdown: characters that
     /// would start emphasis, a link or code are backslash-escaped (`<`, `>` and `&` are the template's job).
     static func inline(_ text: String) -> String {
-        // Most headings hold none of these bytes; the Character loop below stays the reference
-        // for those that do (a special followed by a combining mark is one Character, not escaped).
+        // Most headings hold none of these bytes.
         guard text.utf8.contains(where: inlineSpecials.contains) else { return text }
+        // By scalar: libcmark reads a `*` followed by a combining mark as a `*`, which can open
+        // emphasis, though the two make one Character.
         var out = ""
-        for c in text {
-            if "\\`*_[]!#|~".contains(c) { out.append("\\") }
-            out.append(c)
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, inlineSpecials.contains(UInt8(scalar.value)) { out.append("\\") }
+            out.unicodeScalars.append(scalar)
         }
         return out
     }

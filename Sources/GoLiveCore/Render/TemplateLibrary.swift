@@ -122,7 +122,7 @@ public struct TemplateLibrary: Sendable {
     /// the items are 9,000 dictionaries a page, so they are made only then.
     /// (A project's copy of a built-in template, as the example project keeps, is not its own.)
     var mayLoopOverIndexItems: Bool {
-        overridden.contains { ($0.hasPrefix("home/") || $0.hasPrefix("handover/")) && sources[$0] != BuiltinTemplates.files[$0] }
+        overridden.contains { ($0.hasPrefix("home/") || $0.hasPrefix("handover/")) && !isAsShipped($0) }
     }
 
     /// Template names usable in `communications[].template`.
@@ -206,7 +206,12 @@ public struct TemplateLibrary: Sendable {
     /// copy of it, unchanged, counts as built-in).
     func isBuiltIn(_ name: String, _ language: Language) -> Bool {
         guard let path = existingPath(name, language) else { return false }
-        return sources[path] == BuiltinTemplates.files[path]
+        return isAsShipped(path)
+    }
+
+    /// Whether the template at `path` is the built-in one's text, whoever provides it.
+    private func isAsShipped(_ path: String) -> Bool {
+        sources[path] == BuiltinTemplates.files[path]
     }
 
     private func sourcePath(_ name: String, _ language: Language) -> String {

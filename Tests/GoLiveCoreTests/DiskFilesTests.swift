@@ -36,3 +36,31 @@ struct DiskFilesTests {
         #expect(disk.read("pipe.yaml") == nil)
     }
 }
+
+/// A profile or feedback file that its folder lists but that cannot be read as a file is an error at
+/// its path, not a profile silently left out of the plan.
+@Suite("Unreadable inputs")
+struct UnreadableInputTests {
+    @Test func aPipeOrAFolderNamedLikeAnInputIsReported() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("golive-unreadable-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (path, text) in CommsFixture.exampleTree() {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        // The example project loads as it is.
+        _ = try LoadedProject.load(DiskFiles(root: root))
+        #expect(mkfifo(root.appendingPathComponent("audiences/pipe.yaml").path, 0o644) == 0)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("feedback/export.csv"), withIntermediateDirectories: true)
+        do {
+            _ = try LoadedProject.load(DiskFiles(root: root))
+            Issue.record("an unreadable input must stop the build")
+        } catch {
+            guard case .invalidInput(let diagnostics) = error else { Issue.record("\(error)"); return }
+            let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
+            #expect(errors.contains { $0.hasPrefix("audiences/pipe.yaml:1:1: error: 'audiences/pipe.yaml' cannot be read as a file") }, "\(errors)")
+            #expect(errors.contains { $0.hasPrefix("feedback/export.csv:1:1: error: 'feedback/export.csv' cannot be read as a file") }, "\(errors)")
+        }
+    }
+}

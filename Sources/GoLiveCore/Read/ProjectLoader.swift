@@ -44,7 +44,9 @@ public struct ProjectLoader: Sendable {
             let path = "audiences/\(name)"
             // Read through `files` even on a hit: the read is what puts the profile in the render key.
             guard let data = files.read(path) else {
-                return (key: String?.none, profile: ReadProfile(audience: nil, id: nil, diagnostics: Diagnostics()), hit: false)
+                var unreadable = Diagnostics()
+                Self.unreadable(path, &unreadable)
+                return (key: String?.none, profile: ReadProfile(audience: nil, id: nil, diagnostics: unreadable), hit: false)
             }
             let key = BuildCache.key(path: path, contents: data, languages: languages, waveIDs: waveIDs)
             if let cached = cache?[key] { return (key: key, profile: cached, hit: true) }
@@ -98,12 +100,14 @@ public struct ProjectLoader: Sendable {
         var seenFeedback: [String: SourceLocation] = [:]
         for name in files.list("feedback") {
             let path = "feedback/\(name)"
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                guard let content = text(path, &d) else { continue }
+            let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+            guard isYAML || name.hasSuffix(".csv") else { continue }
+            guard let data = files.read(path) else { Self.unreadable(path, &d); continue }
+            guard let content = Self.text(data, path, &d) else { continue }
+            if isYAML {
                 let yaml = YAMLFile.parse(path: path, text: content, into: &d)
                 feedback += FeedbackReader.readYAML(yaml.root, file: path, seen: &seenFeedback, &d)
-            } else if name.hasSuffix(".csv") {
-                guard let content = text(path, &d) else { continue }
+            } else {
                 feedback += FeedbackReader.readCSV(content, file: path, seen: &seenFeedback, &d)
             }
         }
@@ -142,6 +146,14 @@ public struct ProjectLoader: Sendable {
         let audience: Audience?
         let id: (key: String, value: SourceLocation)?
         let diagnostics: Diagnostics
+    }
+
+    /// A profile or feedback file its folder lists but that cannot be read as a file: a folder, a pipe or
+    /// a device named like one, or a file that may not be read. Reported, not skipped: the plan would
+    /// otherwise go without it unnoticed (and a pipe, read, would wait for a writer forever).
+    private static func unreadable(_ path: String, _ d: inout Diagnostics) {
+        let folder = path.split(separator: "/").first.map(String.init) ?? path
+        d.error(.file(path), "'\(path)' cannot be read as a file (a folder, a pipe or a device, or no permission to read it): make it a plain file or move it out of \(folder)/")
     }
 
     /// The file as UTF-8 text (a BOM is dropped), or an error saying why not.

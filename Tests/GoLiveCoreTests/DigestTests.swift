@@ -34,6 +34,35 @@ struct DigestTests {
         #expect(seen.count > 2_000)
     }
 
+    /// The file digest reads its last bytes as one word where there are eight: it must give the number
+    /// the byte-by-byte reading gave, or every manifest's file digests would change. Checked at every
+    /// length up to 40 and every starting offset in a word (the bytes are then not aligned).
+    @Test func theFileDigestsTailReadsAsItsBytes() {
+        func byteByByte(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+            func fold(_ a: UInt64, _ b: UInt64) -> UInt64 { let (high, low) = a.multipliedFullWidth(by: b); return high ^ low }
+            var hash: UInt64 = 0xa076_1d64_78bd_642f ^ UInt64(raw.count)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = fold(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ 0xe703_7ed1_a0b4_28db,
+                            hash ^ 0x8ebc_6af0_9c88_c6e3)
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for (index, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(index)) }
+            hash = fold(tail ^ 0x5899_65cc_7537_4cc3, hash ^ 0x1d8e_4e27_c47d_124f)
+            return fold(hash, 0xe703_7ed1_a0b4_28db)
+        }
+        let bytes = (0..<48).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 201) }
+        bytes.withUnsafeBytes { all in
+            for start in 0..<8 {
+                for length in 0...40 {
+                    let raw = UnsafeRawBufferPointer(rebasing: all[start..<start + length])
+                    #expect(Digest.words(raw) == byteByByte(raw), "length \(length) at \(start)")
+                }
+            }
+        }
+    }
+
     @Test func aSliceDigestsLikeItsBytes() {
         let whole = Data("Passage à Atlas: ce qu'il faut savoir".utf8)
         let slice = whole[5..<29]

@@ -270,19 +270,19 @@ extension Build {
 public struct Planned: Sendable {
     public let sends: [Send]
     /// The same sends grouped by audience, in the same order: a kit lists its audience's.
-    let sendsByAudience: [String: [Send]]
+    let sendsByAudience: ByAudience<Send>
     /// The training sessions, when the plan has a `training` block and it fits.
     public let training: TrainingPlan?
     /// The same sessions grouped by audience, in the scheduler's order.
-    public let sessionsByAudience: [String: [ScheduledSession]]
+    public let sessionsByAudience: ByAudience<ScheduledSession>
     public var warnings: [Diagnostic]
 
     public init(sends: [Send], training: TrainingPlan?, warnings: [Diagnostic]) {
         self.sends = sends
-        sendsByAudience = Dictionary(grouping: sends, by: \.audienceID)
+        sendsByAudience = ByAudience(sends, by: \.audienceID)
         self.training = training
         self.warnings = warnings
-        sessionsByAudience = Dictionary(grouping: training?.sessions ?? [], by: \.audienceID)
+        sessionsByAudience = ByAudience(training?.sessions ?? [], by: \.audienceID)
     }
 }
 

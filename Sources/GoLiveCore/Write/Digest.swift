@@ -42,8 +42,16 @@ enum Digest {
             hash = fold(word ^ 0xe703_7ed1_a0b4_28db, hash ^ 0x8ebc_6af0_9c88_c6e3)
             offset += 8
         }
+        // The last 0 to 7 bytes, the first of them lowest. Read as the top of the file's last eight
+        // when there are eight (the same number, without a loop over bytes: paths are digested by the
+        // tens of thousands on a rebuild).
+        let rest = raw.count - offset
         var tail: UInt64 = 0
-        for (index, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(index)) }
+        if rest > 0, raw.count >= 8 {
+            tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)) >> (8 * UInt64(8 - rest))
+        } else {
+            for index in 0..<rest { tail |= UInt64(raw[offset + index]) << (8 * UInt64(index)) }
+        }
         hash = fold(tail ^ 0x5899_65cc_7537_4cc3, hash ^ 0x1d8e_4e27_c47d_124f)
         return fold(hash, 0xe703_7ed1_a0b4_28db)
     }

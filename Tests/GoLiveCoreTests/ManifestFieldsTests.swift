@@ -18,8 +18,9 @@ struct ManifestFieldsTests {
         #expect(Self.labels(Manifest.FeedbackRecord(status: "open", digest: "d")) == ["status", "digest"])
         #expect(Self.labels(Manifest.GuideChange(.sectionAdded, "t")) == ["kind", "text", "section"])
         #expect(Self.labels(Manifest.EventRecord(digest: "d", sequence: 0, stamp: nil)) == ["digest", "sequence", "stamp"])
-        // `eventStore` holds `events`, as decoded or as their bytes (`UnitEvents`).
-        #expect(Self.labels(Manifest.UnitRecord(key: "k", files: [:], events: nil, warnings: nil)) == ["key", "files", "warnings", "eventStore"])
+        // `fileSizes` holds `files`, in the manifest's order; `eventStore` holds `events`, as decoded or
+        // as their bytes (`UnitEvents`).
+        #expect(Self.labels(Manifest.UnitRecord(key: "k", files: [:], events: nil, warnings: nil)) == ["key", "fileSizes", "warnings", "eventStore"])
         #expect(Self.labels(Diagnostic.warning(location, "m")) == ["severity", "location", "message"])
         #expect(Self.labels(location) == ["file", "line", "column"])
     }

@@ -116,6 +116,20 @@ struct ManifestJSONTests {
 
     // MARK: writing
 
+    /// A unit's files are kept in the order the manifest writes them, not in a dictionary. A manifest
+    /// edited by hand may list them in another order, or a path twice: it reads as JSONDecoder reads it
+    /// (the first size of a path wins), is written back in order, and is checked by the same paths.
+    @Test func aUnitsFilesOutOfOrderOrTwiceReadAsJSONDecoderReadsThem() throws {
+        let json = #"{"format":1,"files":{},"inputs":{},"guides":{},"units":{"kit/aud-1":{"files":{"aud-1/kit.md":12,"aud-1/kit.html":34,"aud-1/kit.md":56,"aud-1/bé.md":7,"aud-1/be.md":8},"key":"k"}}}"#
+        let mine = try #require(Manifest.decodeJSON(Data(json.utf8)))
+        let reference = try #require(Self.codableDecoded(Data(json.utf8)))
+        #expect(mine == reference)
+        let unit = try #require(mine.units?["kit/aud-1"])
+        #expect(unit.files == ["aud-1/kit.md": 12, "aud-1/kit.html": 34, "aud-1/bé.md": 7, "aud-1/be.md": 8])
+        #expect(unit.fileSizes.map(\.path) == ["aud-1/be.md", "aud-1/bé.md", "aud-1/kit.html", "aud-1/kit.md"], "UTF-8 order, as written")
+        try Self.expectSameAsCodable(mine)
+    }
+
     @Test func aManifestOfTheExampleProjectIsWrittenByteForByteAsCodableWritesIt() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("golive-manifest-json-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }

@@ -19,10 +19,10 @@ struct UnitOutcome: Sendable {
     let key: String
     /// Its files' paths, in no order. A kept unit's come from its record when asked for: a rebuild
     /// keeps thousands of units, and asks for the paths of a few.
-    var paths: [String] { keptFiles.map { Array($0.keys) } ?? renderedPaths }
+    var paths: [String] { keptFiles.map { $0.map(\.path) } ?? renderedPaths }
     private let renderedPaths: [String]
     /// When kept: its files as its record lists them, path → size.
-    private let keptFiles: [String: Int]?
+    private let keptFiles: [Manifest.UnitRecord.FileSize]?
     let warnings: [Diagnostic]
     /// Kept from the last build rather than rendered.
     let kept: Bool
@@ -39,7 +39,7 @@ struct UnitOutcome: Sendable {
 
     /// A unit kept from the last build, as its record there has it.
     init(name: String, key: String, kept record: Manifest.UnitRecord) {
-        (self.name, self.key, renderedPaths, keptFiles) = (name, key, [], record.files)
+        (self.name, self.key, renderedPaths, keptFiles) = (name, key, [], record.fileSizes)
         (warnings, kept, keptEvents) = (record.warnings ?? [], true, record.eventStore)
     }
 
@@ -107,7 +107,7 @@ struct UnitRunner: Sendable {
         var total = 0
         for range in slices {
             starts.append(total)
-            for (_, record) in keep[range] { total += record.files.count }
+            for (_, record) in keep[range] { total += record.fileSizes.count }
         }
         var parts: [(outcomes: [UnitOutcome], kept: [RenderUnit])] = []
         files = [OutputFile](unsafeUninitializedCapacity: total) { buffer, initialized in
@@ -117,8 +117,8 @@ struct UnitRunner: Sendable {
                 var kept: [RenderUnit] = []
                 var next = base.value.map { $0 + start }
                 for (unit, record) in keep[range] {
-                    for (path, size) in record.files {
-                        next?.initialize(to: OutputFile.kept(path, size: size))
+                    for file in record.fileSizes {
+                        next?.initialize(to: OutputFile.kept(file.path, size: file.size))
                         next = next.map { $0 + 1 }
                     }
                     outcomes.append(UnitOutcome(name: unit.name, key: unit.key, kept: record))
@@ -160,7 +160,7 @@ struct UnitRunner: Sendable {
         return kept.indices.filter { index in
             if !intact.damaged.isEmpty, intact.damaged.contains(kept[index].name) { return true }
             // A manifest edited by hand may record a file of the unit and give it no digest.
-            return !intact.everyFileListed && previous[kept[index].name]?.files.keys.contains { digests[$0] == nil } != false
+            return !intact.everyFileListed && previous[kept[index].name]?.fileSizes.contains { digests[$0.path] == nil } != false
         }.map { kept[$0] }
     }
 

@@ -86,7 +86,15 @@ public struct Manifest: Codable, Sendable, Equatable {
     public struct UnitRecord: Codable, Sendable, Equatable {
         public var key: String
         /// Output path → its size in bytes as written: a file removed or edited since is noticed.
-        public var files: [String: Int]
+        public var files: [String: Int] {
+            get { Dictionary(fileSizes.map { ($0.path, $0.size) }, uniquingKeysWith: { first, _ in first }) }
+            set { fileSizes = FileSize.ordered(newValue.map { FileSize(path: $0.key, size: $0.value) }) }
+        }
+        /// `files` as the manifest writes them: in UTF-8 order of their paths, each path once. Read and
+        /// written in that order, and gone through without a dictionary: the units of a thousand
+        /// audiences record twenty-four thousand files, and hashing each path on every rebuild cost more
+        /// than reading it.
+        var fileSizes: [FileSize]
         /// UID → the digests of the copies of that event in its `.ics` files: when the unit is kept,
         /// they count with the copies rendered elsewhere (a session is in the audience's and the trainer's
         /// calendar), and the event's record is carried over.
@@ -100,11 +108,32 @@ public struct Manifest: Codable, Sendable, Equatable {
         var eventStore: UnitEvents
 
         public init(key: String, files: [String: Int], events: [String: [String]]? = nil, warnings: [Diagnostic]? = nil) {
-            self.init(key: key, files: files, eventStore: UnitEvents(events), warnings: warnings)
+            self.init(key: key, fileSizes: FileSize.ordered(files.map { FileSize(path: $0.key, size: $0.value) }),
+                      eventStore: UnitEvents(events), warnings: warnings)
         }
 
-        init(key: String, files: [String: Int], eventStore: UnitEvents, warnings: [Diagnostic]?) {
-            (self.key, self.files, self.eventStore, self.warnings) = (key, files, eventStore, warnings)
+        /// `fileSizes`: in the manifest's order already (see `FileSize.ordered`).
+        init(key: String, fileSizes: [FileSize], eventStore: UnitEvents, warnings: [Diagnostic]?) {
+            (self.key, self.fileSizes, self.eventStore, self.warnings) = (key, fileSizes, eventStore, warnings)
+        }
+
+        /// One file of a unit and its size.
+        struct FileSize: Sendable, Equatable {
+            let path: String
+            let size: Int
+
+            /// `files` in UTF-8 order of their paths, a path given twice kept as first given (as a
+            /// dictionary read from JSON keeps it).
+            static func ordered(_ files: [FileSize]) -> [FileSize] {
+                if zip(files, files.dropFirst()).allSatisfy({ utf8Precedes($0.path, $1.path) }) { return files }
+                let sorted = files.indices.sorted { a, b in
+                    files[a].path == files[b].path ? a < b : utf8Precedes(files[a].path, files[b].path)
+                }
+                var result: [FileSize] = []
+                result.reserveCapacity(files.count)
+                for index in sorted where result.last?.path != files[index].path { result.append(files[index]) }
+                return result
+            }
         }
 
         private enum CodingKeys: String, CodingKey { case key, files, events, warnings }
@@ -125,7 +154,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
 
         public static func == (a: UnitRecord, b: UnitRecord) -> Bool {
-            a.key == b.key && a.files == b.files && a.warnings == b.warnings && a.events == b.events
+            a.key == b.key && a.fileSizes == b.fileSizes && a.warnings == b.warnings && a.events == b.events
         }
     }
 
@@ -489,8 +518,8 @@ extension Manifest {
             // A rebuild renders a few units: their files are looked up, not all files indexed.
             let files = unit.paths.compactMap { byPath[$0] }
             let copies = unit.calendar.digests.mapValues { Set($0).sorted() }
-            return (unit.name, UnitRecord(key: unit.key, files: Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a }),
-                                          events: copies.isEmpty ? nil : copies,
+            return (unit.name, UnitRecord(key: unit.key, fileSizes: UnitRecord.FileSize.ordered(files.map { .init(path: $0.path, size: $0.size) }),
+                                          eventStore: UnitEvents(copies.isEmpty ? nil : copies),
                                           warnings: unit.warnings.isEmpty ? nil : unit.warnings))
         }
         // A manifest written before units were recorded has events no unit owns: none of them carry over.

@@ -226,7 +226,7 @@ private func bytesPrecede(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPoin
 }
 
 /// The order of JSONEncoder's `.sortedKeys`: UTF-8 bytes, unnormalised.
-private func utf8Precedes(_ a: String, _ b: String) -> Bool {
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
     let fast = a.utf8.withContiguousStorageIfAvailable { x in
         b.utf8.withContiguousStorageIfAvailable { y in bytesPrecede(x, y) }
     }
@@ -557,18 +557,35 @@ private struct JSONReader {
     }
 
     mutating func unit() throws(Malformed) -> Manifest.UnitRecord {
-        var key: String?, files: [String: Int]?, events: UnitEvents?, warnings: [Diagnostic]??
+        var key: String?, files: [Manifest.UnitRecord.FileSize]?, events: UnitEvents?, warnings: [Diagnostic]??
         try record { r, name throws(Malformed) in
             switch name {
             case "events": keepFirst(&events, try r.unitEvents())
-            case "files": keepFirst(&files, try r.dictionary(.unitFiles) { r throws(Malformed) in try r.int() })
+            case "files": keepFirst(&files, try r.fileSizes())
             case "key": keepFirst(&key, try r.string())
             case "warnings": keepFirst(&warnings, try r.nullable { r throws(Malformed) in try r.array { r throws(Malformed) in try r.diagnostic() } })
             default: try r.skipValue()
             }
         }
         guard let key, let files else { throw Malformed() }
-        return Manifest.UnitRecord(key: key, files: files, eventStore: events ?? UnitEvents(nil), warnings: warnings ?? nil)
+        return Manifest.UnitRecord(key: key, fileSizes: files, eventStore: events ?? UnitEvents(nil), warnings: warnings ?? nil)
+    }
+
+    /// A unit's `files` (an object of paths to sizes), in the order `UnitRecord.fileSizes` keeps: the
+    /// order they are written in, checked on the way rather than sorted.
+    mutating func fileSizes() throws(Malformed) -> [Manifest.UnitRecord.FileSize] {
+        var files: [Manifest.UnitRecord.FileSize] = []
+        files.reserveCapacity(sizes[.unitFiles])
+        var ordered = true
+        try object { r throws(Malformed) in
+            let path = try r.string()
+            try r.colon()
+            let size = try r.int()
+            if ordered, let last = files.last, !utf8Precedes(last.path, path) { ordered = false }
+            files.append(.init(path: path, size: size))
+        }
+        sizes[.unitFiles] = files.count
+        return ordered ? files : Manifest.UnitRecord.FileSize.ordered(files)
     }
 
     /// A unit's `events` (`null`, or an object of strings to arrays of strings), checked as decoding
@@ -1473,7 +1490,10 @@ private struct JSONWriter {
     mutating func unit(_ u: Manifest.UnitRecord) {
         beginObject()
         if let events = u.events { key("events"); dictionary(events) { w, list in w.array(list) { $0.string($1) } } }
-        key("files"); dictionary(u.files) { $0.int($1) }
+        key("files")
+        beginObject()
+        for file in u.fileSizes { member(file.path); int(file.size) }
+        endObject()
         key("key"); string(u.key)
         if let warnings = u.warnings { key("warnings"); array(warnings) { $0.diagnostic($1) } }
         endObject()

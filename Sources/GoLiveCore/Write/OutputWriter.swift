@@ -92,9 +92,9 @@ public struct OutputWriter: Sendable {
             let sizer = FileBytes.Sizer(folder: base)
             let intact = order[recordSlices[part]].map { index in
                 var intact = true
-                for (path, size) in records[index].files {
-                    recorded.add(path)
-                    intact = intact && OutputPath.isSafeRelative(path) && sizer.size(of: path) == size
+                for file in records[index].fileSizes {
+                    recorded.add(file.path)
+                    intact = intact && OutputPath.isSafeRelative(file.path) && sizer.size(of: file.path) == file.size
                 }
                 return intact
             }

@@ -173,7 +173,7 @@ enum Cmark {
         // Replaced after the walk: changing the tree while iterating it is undefined in libcmark.
         for (node, type) in targets {
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            let text = literal.trimmingCharacters(in: .newlines)
+            let text = literal.trimmingNewlines
             if type == CMARK_NODE_HTML_INLINE {
                 guard let replacement = cmark_node_new(CMARK_NODE_TEXT) else { continue }
                 cmark_node_set_literal(replacement, text)

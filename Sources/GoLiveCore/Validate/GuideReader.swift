@@ -28,7 +28,7 @@ enum GuideReader {
             var modules: [String] = []
             // libcmark reports end line 0 for an HTML block closed by a heading, so count the literal's lines.
             if i > 0, case .htmlBlock = blocks[i - 1].kind,
-               blocks[i - 1].startLine + blocks[i - 1].text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).count == block.startLine,
+               blocks[i - 1].startLine + blocks[i - 1].text.trimmingNewlines.split(separator: "\n", omittingEmptySubsequences: false).count == block.startLine,
                let directive = Directive.parse(blocks[i - 1].text) {
                 let line = blocks[i - 1].startLine
                 let lineText = line - 1 < lines.count ? lines[line - 1] : ""
@@ -60,7 +60,7 @@ enum GuideReader {
         guard from <= to, from >= 1 else { return "" }
         let upper = min(to, lines.count)
         guard from <= upper else { return "" }
-        return lines[(from - 1)..<upper].joined(separator: "\n").trimmingCharacters(in: .newlines) 
+        return lines[(from - 1)..<upper].joined(separator: "\n").trimmingNewlines
     }
 
     struct Directive {

@@ -8,7 +8,7 @@ enum CalendarRevisions {
     /// `revised`: whether any calendar was rewritten (its SEQUENCE and DTSTAMP lines then changed).
     static func apply(_ outputs: [OutputFile], history: Manifest?,
                       kept: [String: [String]] = [:]) -> (files: [OutputFile], revised: Bool) {
-        guard let history, history.events?.isEmpty == false else { return (outputs, false) }
+        guard let history, history.eventTable?.isEmpty == false else { return (outputs, false) }
         let records = Manifest.eventRecords(in: outputs, kept: kept)
         var revised: [String: Int] = [:]
         for (uid, record) in records {

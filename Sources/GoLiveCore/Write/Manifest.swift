@@ -13,12 +13,40 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// `GUIDE/AUDIENCE` (see `GuideVersioning.key`) → the version of that audience's guide and what it holds.
     public var guides: [String: GuideVersionRecord] = [:]
     /// Calendar event UID → the digest of its content and the SEQUENCE/DTSTAMP it was written with.
-    /// Optional so manifests written before it existed still load.
-    public var events: [String: EventRecord]?
+    /// Optional so manifests written before it existed still load. Every record decoded: the build
+    /// goes through `eventTable`, which decodes the few it asks for.
+    public var events: [String: EventRecord]? {
+        get { eventTable?.dictionary }
+        set { eventTable = newValue.map(EventTable.init) }
+    }
     /// Render unit → the key it was rendered from and the files it gave, so that the next build keeps,
     /// without rendering them again, the units whose key is unchanged (see `RenderUnit`).
     /// Optional so manifests written before it existed still load.
     public var units: [String: UnitRecord]?
+    /// `events`, as read from the last manifest and changed since (see `EventTable`).
+    var eventTable: EventTable?
+
+    private enum CodingKeys: String, CodingKey { case format, files, inputs, guides, events, units }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(Int.self, forKey: .format)
+        files = try c.decode([String: String].self, forKey: .files)
+        inputs = try c.decode([String: String].self, forKey: .inputs)
+        guides = try c.decode([String: GuideVersionRecord].self, forKey: .guides)
+        events = try c.decodeIfPresent([String: EventRecord].self, forKey: .events)
+        units = try c.decodeIfPresent([String: UnitRecord].self, forKey: .units)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(files, forKey: .files)
+        try c.encode(inputs, forKey: .inputs)
+        try c.encode(guides, forKey: .guides)
+        try c.encodeIfPresent(events, forKey: .events)
+        try c.encodeIfPresent(units, forKey: .units)
+    }
 
     public struct GuideVersionRecord: Codable, Sendable, Equatable {
         public var version: String
@@ -216,13 +244,13 @@ extension Manifest {
     /// history (the manifest of the previous build); `digest` is any stable digest of what the event says,
     /// e.g. `Manifest.eventDigest(of:)` of its VEVENT text.
     public func eventSequence(uid: String, digest: String) -> Int {
-        guard let record = events?[uid] else { return 0 }
+        guard let record = eventTable?[uid] else { return 0 }
         return record.digest == digest ? record.sequence : record.sequence + 1
     }
 
     /// The DTSTAMP to write again for an unchanged event, or nil: a new or changed event takes the build's clock.
     public func eventStamp(uid: String, digest: String) -> String? {
-        guard let record = events?[uid], record.digest == digest else { return nil }
+        guard let record = eventTable?[uid], record.digest == digest else { return nil }
         return record.stamp
     }
 
@@ -524,7 +552,8 @@ extension Manifest {
         }
         // A manifest written before units were recorded has events no unit owns: none of them carry over.
         let last = previous?.units ?? [:]
-        let touched = recordChanges(fresh, events, units: units, last: last, lastEvents: previous?.units == nil ? [:] : previous?.events ?? [:])
+        let lastEvents = previous?.units == nil ? nil : previous?.eventTable
+        let touched = recordChanges(fresh, events, units: units, last: last, lastEvents: lastEvents ?? EventTable([:]))
         // Without unit records, the last build's events were all dropped: the table is not the last one's plus changes.
         return (touched.units, previous?.units == nil ? nil : touched.events)
     }
@@ -533,7 +562,7 @@ extension Manifest {
     /// thousands of kept ones copied one by one: each kept unit's record and the last records of its
     /// events, the rendered ones' anew, and nothing of units that no longer exist.
     private mutating func recordChanges(_ fresh: [(String, UnitRecord)], _ rendered: [String: EventRecord], units: [UnitOutcome],
-                                        last: [String: UnitRecord], lastEvents: [String: EventRecord]) -> (units: Set<String>, events: Set<String>) {
+                                        last: [String: UnitRecord], lastEvents: EventTable) -> (units: Set<String>, events: Set<String>) {
         var records = last
         for (name, record) in fresh { records[name] = record }
         // Every unit of this build is a key now; more keys are units that no longer exist.
@@ -556,7 +585,7 @@ extension Manifest {
             for unit in units where unit.kept { for uid in unit.keptEvents.copies(among: wanted).keys { orphans.remove(uid) } }
             for uid in orphans { events[uid] = nil }
         }
-        self.events = events.isEmpty ? nil : events
+        self.eventTable = events.isEmpty ? nil : events
         self.units = records.isEmpty ? nil : records
         return (Set(fresh.map(\.0) + vanished), Set(rendered.keys).union(orphans))
     }

@@ -44,6 +44,15 @@ extension Manifest {
         }
     }
 
+    /// An event's record kept as bytes (`EventTable`), decoded: `span` was checked as the manifest was read.
+    static func decodeEvent(_ data: Data, _ span: Range<Int>) -> EventRecord? {
+        data.withUnsafeBytes { raw in
+            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
+            reader.i = span.lowerBound
+            return try? reader.event()
+        }
+    }
+
     /// A unit's events kept as bytes (`UnitEvents`), decoded: `span` was checked as the manifest was read.
     static func decodeUnitEvents(_ data: Data, _ span: Range<Int>) -> [String: [String]]? {
         data.withUnsafeBytes { raw in
@@ -330,7 +339,7 @@ private struct Members: Sendable {
     var files: Table<String>?
     var inputs: Table<String>?
     var guides: Table<Manifest.GuideVersionRecord>?
-    var events: Table<Manifest.EventRecord>??
+    var events: EventsRead??
     var units: Table<Manifest.UnitRecord>??
 
     /// These, completed by the members that come after them in the document.
@@ -351,12 +360,19 @@ private struct Members: Sendable {
         manifest.files = files.dictionary
         manifest.inputs = inputs.dictionary
         manifest.guides = guides.dictionary
-        manifest.events = events?.dictionary
+        manifest.eventTable = events?.table
         manifest.units = units?.dictionary
         let spans = ManifestSpans(files: files.sorted, inputs: inputs.sorted, guides: guides.sorted,
-                                  events: events?.sorted, units: units?.sorted)
+                                  events: events?.entries, units: units?.sorted)
         return (manifest, spans)
     }
+}
+
+/// The manifest's `events` as read: the table, and its entries for the next encoding (see `ManifestSpans`).
+private struct EventsRead: Sendable {
+    var table: EventTable
+    /// Without their values when the table was read as bytes (`JSONReader.eventsAsRead`).
+    var entries: ManifestEntries<Manifest.EventRecord>?
 }
 
 /// How many entries the last dictionary of each kind had: the next one, most often about as big,
@@ -449,7 +465,7 @@ private struct JSONReader {
             if let rest { m.merge(rest); return true }
         case "events":
             if try null() { keepFirst(&m.events, nil); break }
-            keepFirst(&m.events, try table(expecting: m.events == nil) { r throws(Malformed) in try r.event() }.table)
+            keepFirst(&m.events, try events(expecting: m.events == nil))
         case "units":
             if try null() { keepFirst(&m.units, nil); break }
             let (table, rest) = try table(splitAs: .units, \.units) { r throws(Malformed) in try r.unit() }
@@ -540,6 +556,85 @@ private struct JSONReader {
         }
         guard let kind, let text else { throw Malformed() }
         return Manifest.GuideChange(kind, text, section: section ?? nil)
+    }
+
+    /// The `events` table: as bytes when the reader keeps them (`source`) and the UIDs are ASCII, in
+    /// strictly ascending order, as GoLive writes them; decoded otherwise.
+    mutating func events(expecting: Bool) throws(Malformed) -> EventsRead {
+        skipWhitespace()
+        let start = i
+        if let source, let read = try eventsAsRead(source) { return read }
+        i = start
+        let table = try table(expecting: expecting) { r throws(Malformed) in try r.event() }.table
+        return EventsRead(table: EventTable(table.dictionary), entries: table.sorted)
+    }
+
+    /// The `events` table kept as bytes, each record checked as `event()` checks it; nil (having read
+    /// part of it) when a UID is not ASCII or is not after the one before: it is then decoded.
+    mutating func eventsAsRead(_ source: Data) throws(Malformed) -> EventsRead? {
+        var entries = ManifestEntries<Manifest.EventRecord>()
+        entries.whole = i..<i
+        let laidOut = opensAsWritten()
+        var separated = true
+        try expect(Byte.openBrace)
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == Byte.closeBrace {
+            i += 1
+        } else {
+            var last: Range<Int>?
+            while true {
+                skipWhitespace()
+                let keyStart = i + 1
+                let (uid, unescaped) = try stringToken()
+                let raw = keyStart..<(i - 1)
+                guard unescaped, isASCII(raw) else { return nil }
+                if let last, !bytesPrecede(UnsafeBufferPointer(rebasing: bytes[last]), UnsafeBufferPointer(rebasing: bytes[raw])) { return nil }
+                last = raw
+                try colon()
+                let valueStart = i
+                try checkEvent()
+                entries.keys.append(uid)
+                entries.spans.append(valueStart..<i)
+                if separated { separated = follows(",\n    \"") || follows("\n  }") }
+                skipWhitespace()
+                guard i < bytes.count else { throw Malformed() }
+                let next = bytes[i]
+                i += 1
+                if next == Byte.comma { continue }
+                if next == Byte.closeBrace { break }
+                throw Malformed()
+            }
+        }
+        entries.whole = entries.whole.lowerBound..<i
+        let table = EventTable(read: EventTable.Read(data: source, uids: entries.keys, spans: entries.spans))
+        return EventsRead(table: table, entries: laidOut && separated ? entries : nil)
+    }
+
+    /// Whether the bytes `range` are all ASCII, eight at a time.
+    private func isASCII(_ range: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var at = range.lowerBound
+        var high: UInt64 = 0
+        while range.upperBound - at >= 8 {
+            high |= UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+            at += 8
+        }
+        while at < range.upperBound { high |= UInt64(bytes[at]); at += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// An event's record checked as `event()` reads it, without making its strings.
+    mutating func checkEvent() throws(Malformed) {
+        var (digest, sequence) = (false, false)
+        try record { r, name throws(Malformed) in
+            switch name {
+            case "digest": _ = try r.checkString(); digest = true
+            case "sequence": _ = try r.int(); sequence = true
+            case "stamp": if try !r.null() { _ = try r.checkString() }
+            default: try r.skipValue()
+            }
+        }
+        guard digest, sequence else { throw Malformed() }
     }
 
     mutating func event() throws(Malformed) -> Manifest.EventRecord {
@@ -1396,12 +1491,14 @@ private struct JSONWriter {
     /// The manifest's opening and its members up to `format`.
     mutating func manifestHead(_ m: Manifest) {
         beginObject()
-        if let events = m.events {
+        if let events = m.eventTable {
             key("events")
             let last = old?.spans.events
             let write = { (w: inout JSONWriter, event: Manifest.EventRecord, _: Int?) in w.event(event) }
-            if !dictionary(events, changing: last, at: changes?.events, write) {
-                if let last, Self.same(events, last) { copy(last.whole) } else { dictionary(events, after: last, write) }
+            if !dictionary(count: events.count, { events[$0] }, changing: last, at: changes?.events, write) {
+                // Every record decoded: the last entries may be without their values (`EventsRead`).
+                let all = events.dictionary
+                if let last, last.values.count == last.keys.count, Self.same(all, last) { copy(last.whole) } else { dictionary(all, after: last, write) }
             }
         }
         key("files")
@@ -1536,6 +1633,12 @@ private struct JSONWriter {
     /// `dict` is not that (the caller then writes it entry by entry).
     mutating func dictionary<T>(_ dict: [String: T], changing last: ManifestEntries<T>?, at touched: Set<String>?,
                                 _ value: (inout JSONWriter, T, Int?) -> Void) -> Bool {
+        dictionary(count: dict.count, { dict[$0] }, changing: last, at: touched, value)
+    }
+
+    /// The same, for a table of `count` entries looked up with `lookup`.
+    mutating func dictionary<T>(count: Int, _ lookup: (String) -> T?, changing last: ManifestEntries<T>?, at touched: Set<String>?,
+                                _ value: (inout JSONWriter, T, Int?) -> Void) -> Bool {
         guard old != nil, let last, let touched, last.keys.count == last.spans.count else { return false }
         // Each touched key with where it was in `last` (binary search: the keys are in UTF-8 order).
         let keys = touched.sorted(by: utf8Precedes)
@@ -1551,15 +1654,15 @@ private struct JSONWriter {
             let found = low < last.keys.count && last.keys[low] == key
             positions.append((key, low, found))
             if found { inLast += 1 }
-            if dict[key] != nil { inDict += 1 }
+            if lookup(key) != nil { inDict += 1 }
         }
-        guard dict.count - inDict == last.keys.count - inLast else { return false }
+        guard count - inDict == last.keys.count - inLast else { return false }
         beginObject()
         var next = 0
         for (key, at, found) in positions {
             copyEntries(of: last, next..<at)
             next = found ? at + 1 : at
-            if let element = dict[key] {
+            if let element = lookup(key) {
                 member(key)
                 value(&self, element, found ? at : nil)
             }

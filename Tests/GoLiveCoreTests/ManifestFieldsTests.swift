@@ -11,8 +11,9 @@ struct ManifestFieldsTests {
 
     @Test func everyFieldOfTheManifestIsOneTheCodecKnows() {
         let location = SourceLocation(file: "plan.yaml", line: 1, column: 1)
-        // `eventTable` holds `events`, as read from the last manifest or decoded (`EventTable`).
-        #expect(Self.labels(Manifest()) == ["format", "files", "inputs", "guides", "units", "eventTable"])
+        // `fileTable` and `eventTable` hold `files` and `events`, as read from the last manifest or
+        // decoded (`ManifestTable`).
+        #expect(Self.labels(Manifest()) == ["format", "inputs", "guides", "units", "fileTable", "eventTable"])
         #expect(Self.labels(Manifest.GuideVersionRecord(version: "1.0", digest: "d"))
                 == ["version", "digest", "changes", "language", "sections", "feedback", "fixedIn"])
         #expect(Self.labels(Manifest.SectionRecord(heading: "h", digest: "d")) == ["heading", "digest"])

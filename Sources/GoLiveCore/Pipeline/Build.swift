@@ -148,7 +148,7 @@ public struct Build {
             next.schedule = training.map { (BuildCache.scheduleKey(renderKey: renderKey), $0) }
             return next.encoded()
         } : nil
-        let staging = staged ? Staging(output: outputDirectory, previous: { lastManifest.value?.manifest.files ?? [:] }) : nil
+        let staging = staged ? Staging(output: outputDirectory, previous: { lastManifest.value?.manifest.fileTable ?? ManifestTable() }) : nil
         var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
         if let staging {
             sink = { files in staging.take(files) }
@@ -163,7 +163,7 @@ public struct Build {
                     // From the manifest as soon as it is read, not after `versions`: that thread may not
                     // even have started then, both cores being busy checking the last build's files.
                     let previous = lastManifest.value?.manifest
-                    var runner = UnitRunner(previous: checkUnits ? previous?.units ?? [:] : [:], digests: previous?.files ?? [:],
+                    var runner = UnitRunner(previous: checkUnits ? previous?.units ?? [:] : [:], digests: previous?.fileTable ?? ManifestTable(),
                                             parallelism: options.parallelism)
                     runner.intact = { intactUnits.value }
                     runner.sink = sink
@@ -216,7 +216,7 @@ public struct Build {
         // while the outputs were sorted and the changes are worked out. Only its rename into place is left for the end.
         let encoded = rendered.encodedManifest
         let writer = OutputWriter(directory: outputDirectory)
-        let preview = writer.preview(outputs, previous: previous, digests: manifest.files, keepsEveryPath: differences.files != nil)
+        let preview = writer.preview(outputs, previous: previous, digests: manifest.fileTable, keepsEveryPath: differences.files != nil)
         let changes = ChangeReport(written: preview.written, removed: preview.removed,
                                    audienceIDs: project.plan.audiences.map(\.id),
                                    language: project.plan.project.defaultLanguage,
@@ -261,7 +261,7 @@ extension Build {
             manifest.guides[GuideVersioning.key(guide: edition.guide.guideID, audience: edition.guide.audienceID)] = edition.record
         }
         (differences.units, differences.events) = manifest.record(units, rendered: rendered, previous: previous)
-        (manifest.files, differences.files) = files.value
+        (manifest.fileTable, differences.files) = files.value
         return (manifest, differences)
     }
 }

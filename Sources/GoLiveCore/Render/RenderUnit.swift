@@ -84,7 +84,7 @@ struct UnitRunner: Sendable {
     var intact: @Sendable () -> OutputWriter.IntactUnits = { OutputWriter.IntactUnits() }
     /// The last build's output digests: looked up only when its manifest does not give one to each
     /// file its units record.
-    let digests: [String: String]
+    let digests: ManifestTable<String>
     let parallelism: Int
     /// Takes each unit's files as soon as it has rendered (`Staging.take`): the build then holds
     /// digests, not bytes.

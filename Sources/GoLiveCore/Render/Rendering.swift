@@ -6,7 +6,7 @@ public enum Rendering {
     /// Renders every document, keeping every byte in memory, on `options.parallelism` threads.
     public static func run(_ project: LoadedProject, _ planned: Planned, options: Build.Options, history: Manifest? = nil,
                            editions: [GuideEdition]? = nil) throws(GoLiveError) -> ([OutputFile], [Diagnostic]) {
-        let runner = UnitRunner(previous: [:], digests: [:], parallelism: options.parallelism)
+        let runner = UnitRunner(previous: [:], digests: ManifestTable(), parallelism: options.parallelism)
         var result = try render(project, planned, history: { history },
                                 editions: { editions ?? GuideVersioning.editions(project.plan, history: history) }) { runner }
         var warnings = Diagnostics()

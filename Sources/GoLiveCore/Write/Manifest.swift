@@ -6,8 +6,12 @@ public struct Manifest: Codable, Sendable, Equatable {
     public static let fileName = "golive-manifest.json"
 
     public var format = 1
-    /// Output path → digest of its bytes.
-    public var files: [String: String] = [:]
+    /// Output path → digest of its bytes. Every digest decoded: the build goes through `fileTable`,
+    /// which decodes the few it asks for.
+    public var files: [String: String] {
+        get { fileTable.dictionary }
+        set { fileTable = ManifestTable(newValue) }
+    }
     /// Input path → digest, so a report can say which inputs changed.
     public var inputs: [String: String] = [:]
     /// `GUIDE/AUDIENCE` (see `GuideVersioning.key`) → the version of that audience's guide and what it holds.
@@ -23,7 +27,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// without rendering them again, the units whose key is unchanged (see `RenderUnit`).
     /// Optional so manifests written before it existed still load.
     public var units: [String: UnitRecord]?
-    /// `events`, as read from the last manifest and changed since (see `EventTable`).
+    /// `files`, as read from the last manifest and changed since (see `ManifestTable`).
+    var fileTable = ManifestTable<String>()
+    /// `events`, as read from the last manifest and changed since (see `ManifestTable`).
     var eventTable: EventTable?
 
     private enum CodingKeys: String, CodingKey { case format, files, inputs, guides, events, units }
@@ -505,8 +511,8 @@ extension Manifest {
     /// `touched`: the paths whose digest may differ from the last build's, or nil when the files were
     /// listed anew (see `ManifestChanges`).
     static func files(_ outputs: [OutputFile], rendered: [String: OutputFile], units: [UnitOutcome],
-                      previous: Manifest?) -> (files: [String: String], touched: Set<String>?) {
-        if var files = previous?.files {
+                      previous: Manifest?) -> (files: ManifestTable<String>, touched: Set<String>?) {
+        if var files = previous?.fileTable {
             var touched = Set<String>()
             for unit in units where !unit.kept {
                 for path in unit.paths {
@@ -517,8 +523,8 @@ extension Manifest {
             if files.count == outputs.count { return (files, touched) }
         }
         // A kept file's digest is the last manifest's (a rebuild renders again a unit it gives none).
-        let digests = outputs.map { ($0.path, $0.isRendered ? $0.digest : previous?.files[$0.path] ?? "") }
-        return (Dictionary(digests, uniquingKeysWith: { first, _ in first }), nil)
+        let digests = outputs.map { ($0.path, $0.isRendered ? $0.digest : previous?.fileTable[$0.path] ?? "") }
+        return (ManifestTable(Dictionary(digests, uniquingKeysWith: { first, _ in first })), nil)
     }
 
     /// Records this build's units and their calendar events: a kept unit's record and events are the

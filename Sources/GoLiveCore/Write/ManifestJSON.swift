@@ -44,6 +44,15 @@ extension Manifest {
         }
     }
 
+    /// A string kept as bytes (`ManifestTable`), decoded: `span` was checked as the manifest was read.
+    static func decodeString(_ data: Data, _ span: Range<Int>) -> String? {
+        data.withUnsafeBytes { raw in
+            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
+            reader.i = span.lowerBound
+            return try? reader.string()
+        }
+    }
+
     /// An event's record kept as bytes (`EventTable`), decoded: `span` was checked as the manifest was read.
     static func decodeEvent(_ data: Data, _ span: Range<Int>) -> EventRecord? {
         data.withUnsafeBytes { raw in
@@ -336,10 +345,10 @@ private struct Table<Value: Sendable>: Sendable {
 /// The manifest's members as read so far.
 private struct Members: Sendable {
     var format: Int?
-    var files: Table<String>?
+    var files: TableRead<String>?
     var inputs: Table<String>?
     var guides: Table<Manifest.GuideVersionRecord>?
-    var events: EventsRead??
+    var events: TableRead<Manifest.EventRecord>??
     var units: Table<Manifest.UnitRecord>??
 
     /// These, completed by the members that come after them in the document.
@@ -357,22 +366,23 @@ private struct Members: Sendable {
         let events = events ?? nil, units = units ?? nil
         var manifest = Manifest()
         manifest.format = format
-        manifest.files = files.dictionary
+        manifest.fileTable = files.table
         manifest.inputs = inputs.dictionary
         manifest.guides = guides.dictionary
         manifest.eventTable = events?.table
         manifest.units = units?.dictionary
-        let spans = ManifestSpans(files: files.sorted, inputs: inputs.sorted, guides: guides.sorted,
+        let spans = ManifestSpans(files: files.entries, inputs: inputs.sorted, guides: guides.sorted,
                                   events: events?.entries, units: units?.sorted)
         return (manifest, spans)
     }
 }
 
-/// The manifest's `events` as read: the table, and its entries for the next encoding (see `ManifestSpans`).
-private struct EventsRead: Sendable {
-    var table: EventTable
-    /// Without their values when the table was read as bytes (`JSONReader.eventsAsRead`).
-    var entries: ManifestEntries<Manifest.EventRecord>?
+/// One of the manifest's `files` and `events` as read: the table, and its entries for the next
+/// encoding (see `ManifestSpans`).
+private struct TableRead<Value: ManifestTableValue>: Sendable {
+    var table: ManifestTable<Value>
+    /// Without their values when the table was read as bytes (`JSONReader.tableAsRead`).
+    var entries: ManifestEntries<Value>?
 }
 
 /// How many entries the last dictionary of each kind had: the next one, most often about as big,
@@ -457,7 +467,8 @@ private struct JSONReader {
     mutating func member(_ name: FieldName, into m: inout Members) throws(Malformed) -> Bool {
         switch name {
         case "format": keepFirst(&m.format, try int())
-        case "files": keepFirst(&m.files, try table(expecting: m.files == nil) { r throws(Malformed) in try r.string() }.table)
+        case "files":
+            keepFirst(&m.files, try readTable(expecting: m.files == nil, { r throws(Malformed) in _ = try r.checkString() }) { r throws(Malformed) in try r.string() })
         case "inputs": keepFirst(&m.inputs, try table(expecting: m.inputs == nil) { r throws(Malformed) in try r.string() }.table)
         case "guides":
             let (table, rest) = try table(splitAs: .guides, \.guides) { r throws(Malformed) in try r.guideVersion() }
@@ -465,7 +476,7 @@ private struct JSONReader {
             if let rest { m.merge(rest); return true }
         case "events":
             if try null() { keepFirst(&m.events, nil); break }
-            keepFirst(&m.events, try events(expecting: m.events == nil))
+            keepFirst(&m.events, try readTable(expecting: m.events == nil, { r throws(Malformed) in try r.checkEvent() }) { r throws(Malformed) in try r.event() })
         case "units":
             if try null() { keepFirst(&m.units, nil); break }
             let (table, rest) = try table(splitAs: .units, \.units) { r throws(Malformed) in try r.unit() }
@@ -558,21 +569,23 @@ private struct JSONReader {
         return Manifest.GuideChange(kind, text, section: section ?? nil)
     }
 
-    /// The `events` table: as bytes when the reader keeps them (`source`) and the UIDs are ASCII, in
-    /// strictly ascending order, as GoLive writes them; decoded otherwise.
-    mutating func events(expecting: Bool) throws(Malformed) -> EventsRead {
+    /// The `files` or `events` table: as bytes when the reader keeps them (`source`) and the keys are
+    /// ASCII, in strictly ascending order, as GoLive writes them; decoded otherwise. `check`: reads a
+    /// value as `value` does, without making it.
+    mutating func readTable<Value: ManifestTableValue>(expecting: Bool, _ check: (inout JSONReader) throws(Malformed) -> Void,
+                                                     _ value: (inout JSONReader) throws(Malformed) -> Value) throws(Malformed) -> TableRead<Value> {
         skipWhitespace()
         let start = i
-        if let source, let read = try eventsAsRead(source) { return read }
+        if let source, let read: TableRead<Value> = try tableAsRead(source, check) { return read }
         i = start
-        let table = try table(expecting: expecting) { r throws(Malformed) in try r.event() }.table
-        return EventsRead(table: EventTable(table.dictionary), entries: table.sorted)
+        let table = try table(expecting: expecting, value).table
+        return TableRead(table: ManifestTable(table.dictionary), entries: table.sorted)
     }
 
-    /// The `events` table kept as bytes, each record checked as `event()` checks it; nil (having read
-    /// part of it) when a UID is not ASCII or is not after the one before: it is then decoded.
-    mutating func eventsAsRead(_ source: Data) throws(Malformed) -> EventsRead? {
-        var entries = ManifestEntries<Manifest.EventRecord>()
+    /// A table kept as bytes, each value checked by `check`; nil (having read part of it) when a key
+    /// is not ASCII or is not after the one before: it is then decoded.
+    mutating func tableAsRead<Value: ManifestTableValue>(_ source: Data, _ check: (inout JSONReader) throws(Malformed) -> Void) throws(Malformed) -> TableRead<Value>? {
+        var entries = ManifestEntries<Value>()
         entries.whole = i..<i
         let laidOut = opensAsWritten()
         var separated = true
@@ -585,15 +598,15 @@ private struct JSONReader {
             while true {
                 skipWhitespace()
                 let keyStart = i + 1
-                let (uid, unescaped) = try stringToken()
+                let (key, unescaped) = try stringToken()
                 let raw = keyStart..<(i - 1)
                 guard unescaped, isASCII(raw) else { return nil }
                 if let last, !bytesPrecede(UnsafeBufferPointer(rebasing: bytes[last]), UnsafeBufferPointer(rebasing: bytes[raw])) { return nil }
                 last = raw
                 try colon()
                 let valueStart = i
-                try checkEvent()
-                entries.keys.append(uid)
+                try check(&self)
+                entries.keys.append(key)
                 entries.spans.append(valueStart..<i)
                 if separated { separated = follows(",\n    \"") || follows("\n  }") }
                 skipWhitespace()
@@ -606,8 +619,8 @@ private struct JSONReader {
             }
         }
         entries.whole = entries.whole.lowerBound..<i
-        let table = EventTable(read: EventTable.Read(data: source, uids: entries.keys, spans: entries.spans))
-        return EventsRead(table: table, entries: laidOut && separated ? entries : nil)
+        let table = ManifestTable<Value>(read: .init(data: source, keys: entries.keys, spans: entries.spans))
+        return TableRead(table: table, entries: laidOut && separated ? entries : nil)
     }
 
     /// Whether the bytes `range` are all ASCII, eight at a time.
@@ -1496,14 +1509,15 @@ private struct JSONWriter {
             let last = old?.spans.events
             let write = { (w: inout JSONWriter, event: Manifest.EventRecord, _: Int?) in w.event(event) }
             if !dictionary(count: events.count, { events[$0] }, changing: last, at: changes?.events, write) {
-                // Every record decoded: the last entries may be without their values (`EventsRead`).
+                // Every record decoded: the last entries may be without their values (`TableRead`).
                 let all = events.dictionary
                 if let last, last.values.count == last.keys.count, Self.same(all, last) { copy(last.whole) } else { dictionary(all, after: last, write) }
             }
         }
         key("files")
         let (files, digest) = (old?.spans.files, { (w: inout JSONWriter, digest: String, _: Int?) in w.string(digest) })
-        if !dictionary(m.files, changing: files, at: changes?.files, digest) { dictionary(m.files, after: files, digest) }
+        let table = m.fileTable
+        if !dictionary(count: table.count, { table[$0] }, changing: files, at: changes?.files, digest) { dictionary(table.dictionary, after: files, digest) }
         key("format"); int(m.format)
     }
 

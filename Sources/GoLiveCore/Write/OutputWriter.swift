@@ -21,6 +21,10 @@ public struct OutputWriter: Sendable {
     /// `keepsEveryPath`: they were made from the last manifest's by adding and updating paths only
     /// (`Manifest.files`), so no file of the last build is stale.
     public func preview(_ files: [OutputFile], previous: Manifest?, digests: [String: String] = [:], keepsEveryPath: Bool = false) -> Report {
+        preview(files, previous: previous, digests: ManifestTable(digests), keepsEveryPath: keepsEveryPath)
+    }
+
+    func preview(_ files: [OutputFile], previous: Manifest?, digests: ManifestTable<String>, keepsEveryPath: Bool = false) -> Report {
         var report = Report()
         report.unchanged.reserveCapacity(files.count)
         let files = OutputFile.isSortedByPath(files) ? files : files.sorted(by: { $0.path < $1.path })
@@ -32,7 +36,7 @@ public struct OutputWriter: Sendable {
             case nil: break
             }
             let file = files[index]
-            let holds = FileBytes.holds(file.data, at: url(file.path).path, recorded: previous?.files[file.path]) {
+            let holds = FileBytes.holds(file.data, at: url(file.path).path, recorded: previous?.fileTable[file.path]) {
                 digests[file.path] ?? Digest.contents(file.data)
             }
             if holds { report.unchanged.append(file.path) } else { report.written.append(file.path) }
@@ -42,7 +46,7 @@ public struct OutputWriter: Sendable {
         let current = digests.count == files.count ? nil : Set(files.map(\.path))
         let isCurrent = { (path: String) in current?.contains(path) ?? (digests[path] != nil) }
         // A manifest edited to name paths outside the folder is not obeyed, nor reported as obeyed.
-        report.removed = (previous?.files.keys.filter { !isCurrent($0) && OutputPath.isSafeRelative($0) } ?? []).sorted()
+        report.removed = (previous?.fileTable.keys.filter { !isCurrent($0) && OutputPath.isSafeRelative($0) } ?? []).sorted()
             .filter { FileManager.default.fileExists(atPath: url($0).path) }
         return report
     }
@@ -80,7 +84,7 @@ public struct OutputWriter: Sendable {
         let order = Dictionary(grouping: names.indices) { index in names[index].lastIndex(of: "/").map { names[index][$0...] } ?? "" }
             .values.flatMap { $0 }
         let base = directory.path + "/"   // plain strings: a URL per file costs more than its stat
-        let listed = listed ?? Array(previous.files.keys)
+        let listed = listed ?? previous.fileTable.keys
         // In one slice per core, each with its own path buffer. The paths the units record, and those
         // given a digest, are summed on the way (`UnitKeys.PathSet`): the same sum says the same paths.
         let threads = ProcessInfo.processInfo.activeProcessorCount

@@ -15,7 +15,7 @@ final class Staging: @unchecked Sendable {
     let isFirstBuild: Bool
     /// The last build's digests by path, asked for when the first file is taken: the build starts
     /// rendering while the last manifest is still being read.
-    private let previous: Shared<[String: String]>
+    private let previous: Shared<ManifestTable<String>>
     /// The output and staging folders' paths with a trailing slash: a URL per file costs more than
     /// writing the file.
     private let outputPath: String
@@ -27,7 +27,7 @@ final class Staging: @unchecked Sendable {
     static let folderName = ".golive-staging"
 
     /// `previous`: the last build's digests by path, to tell the files the output folder already holds.
-    init(output: URL, previous: @escaping @Sendable () -> [String: String]) {
+    init(output: URL, previous: @escaping @Sendable () -> ManifestTable<String>) {
         self.output = output
         self.previous = Shared(previous)
         outputPath = output.path + "/"

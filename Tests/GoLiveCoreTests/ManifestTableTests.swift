@@ -2,14 +2,15 @@ import Foundation
 import Testing
 @testable import GoLiveCore
 
-/// A rebuild reads the last manifest's calendar events as bytes and decodes only those it asks for
-/// (`EventTable`). What it reads must be what decoding them all gives: a wrong SEQUENCE or DTSTAMP
-/// would make calendar applications ignore an update or show a change that is none.
-@Suite("Calendar events as read")
-struct EventTableTests {
-    static func manifest(events: [String: Manifest.EventRecord]) -> Manifest {
+/// A rebuild reads the last manifest's files and calendar events as bytes and decodes only those it
+/// asks for (`ManifestTable`). What it reads must be what decoding them all gives: a wrong SEQUENCE or
+/// DTSTAMP would make calendar applications ignore an update or show a change that is none, and a
+/// wrong file digest would rewrite a file for nothing or leave a changed one unwritten.
+@Suite("Manifest tables as read")
+struct ManifestTableTests {
+    static func manifest(events: [String: Manifest.EventRecord], files: [String: String] = ["aud-1/kit.md": "0123456789abcdef"]) -> Manifest {
         var manifest = Manifest()
-        manifest.files = ["aud-1/kit.md": "0123456789abcdef"]
+        manifest.files = files
         manifest.events = events
         manifest.units = ["kit/aud-1": Manifest.UnitRecord(key: "k", files: ["aud-1/kit.md": 3])]
         return manifest
@@ -64,8 +65,34 @@ struct EventTableTests {
         #expect(encoded == Self.manifest(events: expected).encoded())
     }
 
-    /// A table GoLive did not write as it writes one (UIDs out of order, not ASCII, escaped) is decoded,
-    /// as JSONDecoder decodes it: the first of two equal UIDs wins.
+    static let files: [String: String] = Dictionary(uniqueKeysWithValues: (0..<400).map { n in
+        ("aud-\(n % 37)/comms/2027-03-\(n % 28 + 1)-m\(n).\(["md", "html", "eml"][n % 3])", String(format: "%016llx", UInt64(n) &* 0x9E37_79B9_7F4A_7C15))
+    })
+
+    @Test func eachFileDigestReadsAsDecodingThemAllReadsItAndChangesEncodeAsADictionaryWould() throws {
+        let data = Self.manifest(events: [:], files: Self.files).encoded()
+        let read = try #require(Manifest.decodeJSON(data))
+        #expect(read.files == Self.files)
+        for (path, digest) in Self.files { #expect(read.fileTable[path] == digest) }
+        #expect(read.fileTable["aud-1/none.md"] == nil && read.fileTable.count == Self.files.count)
+        #expect(Set(read.fileTable.keys) == Set(Self.files.keys))
+        var changed = read
+        var expected = Self.files
+        let touched = ["aud-3/comms/2027-03-4-m3.md", "aud-0/new.md", "aud-5/comms/2027-03-6-m5.html", "zz/last.md", "a/first.md"]
+        for (index, path) in touched.enumerated() {
+            let digest: String? = index == 2 ? nil : "f\(index)"
+            changed.fileTable[path] = digest
+            expected[path] = digest
+        }
+        #expect(changed.files == expected && changed.fileTable.count == expected.count)
+        #expect(Set(changed.fileTable.keys) == Set(expected.keys))
+        let old = try #require(Manifest.decodeJSONKeepingBytes(data))
+        let encoded = changed.encodeJSON(reusing: old, changes: ManifestChanges(files: Set(touched), events: [], units: []))
+        #expect(encoded == Self.manifest(events: [:], files: expected).encoded())
+    }
+
+    /// A table GoLive did not write as it writes one (keys out of order, not ASCII, escaped) is decoded,
+    /// as JSONDecoder decodes it: the first of two equal keys wins.
     @Test(arguments: [
         #"{"b@golive":{"digest":"2","sequence":1},"a@golive":{"digest":"1","sequence":0}}"#,
         #"{"a@golive":{"digest":"1","sequence":0},"a@golive":{"digest":"2","sequence":5}}"#,
@@ -83,6 +110,24 @@ struct EventTableTests {
         }
         // KELVIN SIGN is `K` to a String, as to a dictionary key.
         if reference.events?["K@golive"] != nil { #expect(mine.eventSequence(uid: "\u{212A}@golive", digest: "2") == 4) }
+    }
+
+    @Test(arguments: [
+        #"{"b.md":"2","a.md":"1"}"#, #"{"a.md":"1","a.md":"2"}"#, #"{"caf\u00e9.md":"1","d.md":"2"}"#,
+        #"{"café.md":"1","K.md":"2"}"#, #"{"a\/b.md":"\u0031"}"#, #"{}"#,
+    ])
+    func fileTablesWrittenOtherwiseReadAsJSONDecoderReadsThem(_ files: String) throws {
+        let json = #"{"format":1,"inputs":{},"guides":{},"files":"# + files + "}"
+        let mine = try #require(Manifest.decodeJSON(Data(json.utf8)))
+        let reference = try JSONDecoder().decode(Manifest.self, from: Data(json.utf8))
+        #expect(mine.files == reference.files)
+        for (path, digest) in reference.files { #expect(mine.fileTable[path] == digest) }
+    }
+
+    @Test(arguments: [#"{"a.md":1}"#, #"{"a.md":null}"#, #"{"a.md":"\u12"}"#, #"{"a.md":"1",}"#, #"{"a.md"}"#])
+    func aMalformedFileDigestRefusesTheManifest(_ files: String) {
+        let json = #"{"format":1,"inputs":{},"guides":{},"files":"# + files + "}"
+        #expect(Manifest.decodeJSON(Data(json.utf8)) == nil)
     }
 
     /// Each record is still checked as the manifest is read: a malformed one refuses the manifest

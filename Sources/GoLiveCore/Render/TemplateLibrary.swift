@@ -42,10 +42,10 @@ public struct TemplateLibrary: Sendable {
         // A template that changes its delimiters may name partials a scan cannot see: it gets them all.
         let partials = Self.setsDelimiters(text) ? Set(sources.keys.compactMap { Self.split($0)?.name }) : Self.partials(in: text)
         var pending = Array(partials.sorted()), seen: Set<String> = [name]
-        library.register(try compiled.template(at: path, sources), named: name)
+        try compiled.template(at: path, sources).register(in: &library, named: name)
         while let next = pending.popLast() {
             guard seen.insert(next).inserted, let partialPath = existingPath(next, language) else { continue }
-            library.register(try compiled.template(at: partialPath, sources), named: next)
+            try compiled.template(at: partialPath, sources).register(in: &library, named: next)
             pending += Self.partials(in: sources[partialPath]!)
         }
         return compiled.store(library, for: key, template: library.getTemplate(named: name)!)
@@ -91,14 +91,14 @@ public struct TemplateLibrary: Sendable {
     private final class Compiled: @unchecked Sendable {
         private let lock = NSLock()
         // Read and written under `lock`.
-        private var templates: [String: MustacheTemplate] = [:]
+        private var templates: [String: CompiledTemplate] = [:]
         private var libraries: [String: (MustacheTemplate, MustacheLibrary)] = [:]
 
-        func store(_ template: MustacheTemplate, at path: String) {
+        func store(_ template: CompiledTemplate, at path: String) {
             lock.withLock { templates[path] = template }
         }
 
-        func template(at path: String, _ sources: [String: String]) throws(Problem) -> MustacheTemplate {
+        func template(at path: String, _ sources: [String: String]) throws(Problem) -> CompiledTemplate {
             if let template = lock.withLock({ templates[path] }) { return template }
             let template = try TemplateLibrary.compile(sources[path]!, path: path)
             store(template, at: path)
@@ -140,9 +140,91 @@ public struct TemplateLibrary: Sendable {
         return (String(base), nil)
     }
 
-    static func compile(_ text: String, path: String) throws(Problem) -> MustacheTemplate {
+    /// A template compiled, with the pieces it renders as partials when it was compiled in pieces.
+    struct CompiledTemplate: @unchecked Sendable {
+        let template: MustacheTemplate
+        let pieces: [(name: String, template: MustacheTemplate)]
+
+        func register(in library: inout MustacheLibrary, named name: String) {
+            library.register(template, named: name)
+            for piece in pieces { library.register(piece.template, named: piece.name) }
+        }
+    }
+
+    /// The template `text` (at `path` under templates/), compiled in pieces when it can be (see
+    /// `pieces(of:)`): swift-mustache's parser measures the rest of the text, in Characters, at
+    /// every tag, so compiling a template takes time in the square of its length. Nine templates took
+    /// 7 % of a rebuild after feedback, which compiles the templates of the few documents it renders.
+    static func compile(_ text: String, path: String) throws(Problem) -> CompiledTemplate {
         let type = path.hasSuffix(".md") ? MarkdownContentType.name : HTMLLayoutContentType.name
         let pragma = "{{% CONTENT_TYPE: \(type)}}"
+        if let pieces = pieces(of: text) {
+            // The pieces' partial names cannot be a template's: no template file is named with parentheses
+            // and a digest. A piece that does not compile (the whole would not either) is left to the
+            // whole template, which reports where.
+            let prefix = "(golive-piece)" + Digest.fnv1a(path) + "-"
+            let names = pieces.indices.map { prefix + String($0) }
+            // The first piece starts the template, as the whole does after its pragma; each other one starts
+            // a line: after its pragma on a line of its own, which the parser drops as standalone.
+            if let template = try? MustacheTemplate(string: pragma + names.map { "{{> \($0)}}" }.joined()),
+               let compiled = try? pieces.indices.map({ try MustacheTemplate(string: pragma + ($0 == 0 ? "" : "\n") + pieces[$0]) }) {
+                return CompiledTemplate(template: template, pieces: Array(zip(names, compiled)))
+            }
+        }
+        return CompiledTemplate(template: try whole(text, pragma: pragma, path: path), pieces: [])
+    }
+
+    /// `text` cut at line ends outside any section into pieces of at least `size` bytes, which render
+    /// one after the other as the whole does: each starts a line, outside any section, with the default
+    /// delimiters, where the parser's state is the same as at the start of a template. nil when there
+    /// would be one piece, or when the text changes delimiters (`{{=`), uses blocks or parents (`{{$`,
+    /// `{{<`), or has tags that do not balance: it is then compiled whole.
+    static func pieces(of text: String, size: Int = 400) -> [String]? {
+        var utf8 = Array(text.utf8)
+        let count = utf8.count
+        guard count >= 2 * size else { return nil }
+        utf8.append(0)
+        let (open, close, newline) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "\n"))
+        var cuts: [Int] = []
+        var (depth, last, i) = (0, 0, 0)
+        func end(of marker: [UInt8], from start: Int) -> Int? {
+            var at = start
+            while at + marker.count <= count {
+                if utf8[at] == marker[0], utf8[at + 1] == marker[1], marker.count == 2 || utf8[at + 2] == marker[2] { return at + marker.count }
+                at += 1
+            }
+            return nil
+        }
+        while i < count {
+            if utf8[i] == open, utf8[i + 1] == open {
+                let sigil = utf8[i + 2]
+                if sigil == open {
+                    guard let after = end(of: [close, close, close], from: i + 3) else { return nil }
+                    i = after
+                    continue
+                }
+                switch sigil {
+                case UInt8(ascii: "="), UInt8(ascii: "$"), UInt8(ascii: "<"): return nil
+                case UInt8(ascii: "#"), UInt8(ascii: "^"): depth += 1
+                case UInt8(ascii: "/"): depth -= 1
+                default: break
+                }
+                guard depth >= 0, let after = end(of: [close, close], from: i + 2) else { return nil }
+                i = after
+                continue
+            }
+            i += 1
+            if utf8[i - 1] == newline, depth == 0, i - last >= size, count - i >= size / 2 {
+                cuts.append(i)
+                last = i
+            }
+        }
+        guard depth == 0, !cuts.isEmpty else { return nil }
+        let bounds = [0] + cuts + [count]
+        return (1..<bounds.count).map { String(decoding: utf8[bounds[$0 - 1]..<bounds[$0]], as: UTF8.self) }
+    }
+
+    static func whole(_ text: String, pragma: String, path: String) throws(Problem) -> MustacheTemplate {
         do {
             return try MustacheTemplate(string: pragma + text)
         } catch let error as MustacheTemplate.ParserError {

@@ -9,7 +9,8 @@ final class DocumentUnits: Sendable {
     /// The plan without any feedback, for documents that show none.
     let withoutFeedback: Plan
     let scheduled: [ScheduledMessage]
-    private let messages: [String: [ScheduledMessage]]
+    /// Each audience's, looked up as its unit renders: a rebuild renders a few of a thousand.
+    private let messages: ByAudience<ScheduledMessage>
     /// Each audience's `UnitKeys.feedback`, shared by its messages, guides and kit.
     private let feedbackKeys: [String: String]
 
@@ -24,7 +25,7 @@ final class DocumentUnits: Sendable {
         pages.hasHomePage = plan.decision.status != .noGo
         self.pages = pages
         scheduled = MessageSchedule.messages(for: plan, sends: planned.sends)
-        messages = Dictionary(grouping: scheduled, by: \.send.audienceID)
+        messages = ByAudience(scheduled, by: \.send.audienceID)
         feedbackKeys = keys.feedbackShown(to: plan.audiences.map(\.id))
     }
 
@@ -34,9 +35,9 @@ final class DocumentUnits: Sendable {
     func messageUnits() -> [RenderUnit] {
         plan.audiences.indices.map { index in
             let id = plan.audiences[index].id
-            let (own, pages, planned) = (messages[id] ?? [], pages, planned)
+            let (messages, pages, planned) = (messages, pages, planned)
             return RenderUnit(name: "messages/\(id)", key: keys.key("messages/\(id)", feedbackKey(id))) { [self] d in
-                MessageDocuments(plan: audienceView(id), planned: planned, pages: pages).render(own, &d)
+                MessageDocuments(plan: audienceView(id), planned: planned, pages: pages).render(messages[id] ?? [], &d)
             }
         }
     }

@@ -550,9 +550,10 @@ extension ManifestJSONTests {
         #expect(bytes == (try Self.codableEncoded(next)))
     }
 
-    /// Audiences that read the same guide share their sections: the reader reuses one value for each
-    /// copy of the same bytes. Copies, near-copies of the same length (a heading's one letter, a brace
-    /// or quote inside a string) and the awkward strings must all read as JSONDecoder reads them.
+    /// Audiences that read the same guide share their sections and their feedback records: the reader
+    /// reuses one value for each copy of the same bytes. Copies, near-copies of the same length (a
+    /// heading's or status's one letter, a brace or quote inside a string) and the awkward strings must
+    /// all read as JSONDecoder reads them.
     @Test(arguments: 0..<6 as Range<UInt64>)
     func sharedSectionsReadAsJSONDecoderReadsThem(seed: UInt64) throws {
         var manifest = Self.many(seed, guides: 24, units: 4)
@@ -570,6 +571,12 @@ extension ManifestJSONTests {
             if index % 5 == 0 { sections["s-0"]?.heading = "Section 9" }
             manifest.guides[key]?.digest = "content-\(n)"
             manifest.guides[key]?.sections = index % 7 == 3 ? nil : sections
+            var feedback = Dictionary(uniqueKeysWithValues: (0..<(2 + n)).map { k in
+                ("fb-\(k)", Manifest.FeedbackRecord(status: ["open", "resolved", "workaround"][(n + k) % 3], digest: texts[(n + 2 * k) % texts.count]))
+            })
+            if index % 6 == 1 { feedback["fb-0"]?.status = "opem" }   // the same length, one letter off
+            if index % 4 == 2 { feedback["fb-1"]?.digest += "}" }
+            manifest.guides[key]?.feedback = index % 9 == 4 ? nil : feedback
         }
         let data = manifest.encodeJSON()
         #expect(Manifest.decodeJSON(data) == manifest)

@@ -325,6 +325,18 @@ struct ManifestJSONTests {
         return false
     }
 
+    /// Integers as this codec writes them are read on a short path; every other spelling still goes
+    /// through the JSON number grammar, as JSONDecoder reads it.
+    @Test(arguments: ["0", "7", "10", "1000", "123456789012345678", "1234567890123456789", "9223372036854775807",
+                      "9223372036854775808", "1.0", "1e2", "1E+2", "250E-1", "-0", "-5", "0.5", "01", "00", "1.", "-"])
+    func integersReadAsJSONDecoderReadsThem(_ number: String) throws {
+        let json = #"{"format":1,"files":{},"inputs":{},"guides":{},"events":{"u":{"digest":"d","sequence":"# + number + "}}}"
+        let reference = try? JSONDecoder().decode(Manifest.self, from: Data(json.utf8))
+        let mine = Manifest.decodeJSON(Data(json.utf8))
+        #expect(mine?.events?["u"]?.sequence == reference?.events?["u"]?.sequence)
+        #expect((mine == nil) == (reference == nil), "\(number)")
+    }
+
     @Test func theValidSpellingsReadAsExpected() throws {
         let escapes = try #require(Manifest.decodeJSON(Data(#"{"format":1,"files":{"\/a\"\\\b\f\n\r\t\u0000\u00E9\ud83d\ude00":"\u002F"},"inputs":{},"guides":{}}"#.utf8)))
         #expect(escapes.files == ["/a\"\\\u{8}\u{C}\n\r\t\u{0}é😀": "/"])

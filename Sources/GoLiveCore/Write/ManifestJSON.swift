@@ -1100,6 +1100,7 @@ private struct JSONReader {
     /// A JSON number that is an exact Int: `12`, `-3`, and, as JSONDecoder allows, `1.0`, `1e2`, `250e-1`.
     mutating func int() throws(Malformed) -> Int {
         skipWhitespace()
+        if let plain = plainInt() { return plain }
         let start = i
         let number = try scanNumber()
         // Accumulated negatively so that Int.min fits.
@@ -1139,6 +1140,23 @@ private struct JSONReader {
         guard !overflow else { throw Malformed() }
         // This codec writes an integer's digits alone, and 0 without a sign.
         if i - start != number.integer.count + (number.negative ? 1 : 0) || (number.negative && value == 0) { canonical = false }
+        return value
+    }
+
+    /// A number written as this codec writes an integer (a size, a SEQUENCE): up to 18 digits, no sign,
+    /// no leading zero, no point nor exponent after them. nil, having read nothing, for any other:
+    /// `int()` reads it in full. Some 40,000 a manifest.
+    private mutating func plainInt() -> Int? {
+        var at = i
+        guard at < bytes.count, isDigit(bytes[at]) else { return nil }
+        var value = 0
+        while at < bytes.count, isDigit(bytes[at]) {
+            guard at - i < 18, value != 0 || at == i else { return nil }   // too long, or a leading zero
+            value = value * 10 + Int(bytes[at] - Byte.zero)
+            at += 1
+        }
+        if at < bytes.count, bytes[at] == Byte.dot || bytes[at] | 0x20 == UInt8(ascii: "e") { return nil }
+        i = at
         return value
     }
 

@@ -57,4 +57,18 @@ struct OutputOrderTests {
         let files = paths.map { OutputFile(path: $0, data: Data()) }
         #expect(OutputFile.sortedByPath(files).map(\.path) == paths.sorted())
     }
+
+    /// The writer takes a build's outputs as in path order, without checking it again (it looks files
+    /// up by bisection): a first build and a rebuild after feedback must give them so.
+    @Test func aBuildGivesItsOutputsInPathOrder() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("golive-order-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        for files in [TrainingOutputFixture.files(), RebuildTests.withEntry] {
+            var times: [(String, Double)] = []
+            let rendered = try Build(files: files, outputDirectory: out).render(times: &times)
+            #expect(rendered.outputs.count > 100)
+            #expect(OutputFile.isSortedByPath(rendered.outputs))
+            _ = try Build(files: files, outputDirectory: out).run()
+        }
+    }
 }

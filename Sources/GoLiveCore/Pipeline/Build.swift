@@ -216,7 +216,8 @@ public struct Build {
         // while the outputs were sorted and the changes are worked out. Only its rename into place is left for the end.
         let encoded = rendered.encodedManifest
         let writer = OutputWriter(directory: outputDirectory)
-        let preview = writer.preview(outputs, previous: previous, digests: manifest.fileTable, keepsEveryPath: differences.files != nil)
+        // `outputs` are in path order: `render` sorted them.
+        let preview = writer.preview(outputs, previous: previous, digests: manifest.fileTable, keepsEveryPath: differences.files != nil, sorted: true)
         let changes = ChangeReport(written: preview.written, removed: preview.removed,
                                    audienceIDs: project.plan.audiences.map(\.id),
                                    language: project.plan.project.defaultLanguage,
@@ -226,7 +227,7 @@ public struct Build {
             // A build that changes nothing leaves changes.md as it was: it tells the last real change.
             let extras = changes.isEmpty ? [] : [OutputFile(path: ChangeReport.fileName, text: changes.markdown)]
             do throws(GoLiveError) {
-                report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, planned: preview,
+                report = try writer.write(outputs, manifest: manifest, previous: previous, extras: extras, sorted: true, planned: preview,
                                           staging: rendered.staging, encoded: encoded.map { encoded in { encoded.value } },
                                           cache: rendered.nextCache?.value,
                                           lastManifest: rendered.previousBytes?.data, lastCache: rendered.lastCache)

@@ -162,8 +162,9 @@ public struct OutputFile: Sendable, Equatable {
 
     /// Finds files of `files` by path: by bisection when they are sorted (as a build gives them, tens of
     /// thousands of them, of which it looks a few up), else through a dictionary.
-    static func finder(_ files: [OutputFile]) -> (String) -> OutputFile? {
-        if isSortedByPath(files) { return { find($0, inSorted: files) } }
+    /// `sorted`: they are known to be in path order.
+    static func finder(_ files: [OutputFile], sorted: Bool = false) -> (String) -> OutputFile? {
+        if sorted || isSortedByPath(files) { return { find($0, inSorted: files) } }
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return { byPath[$0] }
     }

@@ -24,10 +24,13 @@ public struct OutputWriter: Sendable {
         preview(files, previous: previous, digests: ManifestTable(digests), keepsEveryPath: keepsEveryPath)
     }
 
-    func preview(_ files: [OutputFile], previous: Manifest?, digests: ManifestTable<String>, keepsEveryPath: Bool = false) -> Report {
+    /// `sorted`: the files are in path order already, as a build gives them (checking it again compared
+    /// tens of thousands of paths as strings).
+    func preview(_ files: [OutputFile], previous: Manifest?, digests: ManifestTable<String>, keepsEveryPath: Bool = false,
+                 sorted: Bool = false) -> Report {
         var report = Report()
         report.unchanged.reserveCapacity(files.count)
-        let files = OutputFile.isSortedByPath(files) ? files : files.sorted(by: { $0.path < $1.path })
+        let files = sorted || OutputFile.isSortedByPath(files) ? files : files.sorted(by: { $0.path < $1.path })
         // By index: `for file in files` copies each of tens of thousands, retaining and releasing its strings.
         for index in files.indices {
             switch files[index].stored?.place {
@@ -118,7 +121,8 @@ public struct OutputWriter: Sendable {
     /// `cache`: the build cache (`BuildCache.fileName`), put in place like the manifest, before it (its
     /// entries are keyed on what they were made from: any cache goes with any manifest).
     /// `lastManifest`, `lastCache`: the bytes of the manifest and cache in the folder, when the caller read them.
-    func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [],
+    /// `sorted`: `files` are in path order, as a build gives them.
+    func write(_ files: [OutputFile], manifest: Manifest, previous: Manifest?, extras: [OutputFile] = [], sorted: Bool = false,
                planned: Report? = nil, staging: Staging? = nil, encoded: (() -> EncodedManifest)? = nil,
                cache: Data? = nil, lastManifest: Data? = nil, lastCache: Data? = nil) throws(GoLiveError) -> Report {
         var known: EncodedManifest?
@@ -139,7 +143,7 @@ public struct OutputWriter: Sendable {
         }
         // `planned`: the preview the caller already made of these files, so they are not compared twice.
         let report = planned ?? preview(files, previous: previous)
-        let byPath = OutputFile.finder(files)
+        let byPath = OutputFile.finder(files, sorted: sorted)
         if let staging, staging.isFirstBuild,
            try firstBuild(report, byPath, manifest: manifestBytes(), cache: cache, extras: extras, staging: staging) {
             return report

@@ -141,7 +141,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// A template compiled, with the pieces it renders as partials when it was compiled in pieces.
-    struct CompiledTemplate: @unchecked Sendable {
+    struct CompiledTemplate: Sendable {
         let template: MustacheTemplate
         let pieces: [(name: String, template: MustacheTemplate)]
 

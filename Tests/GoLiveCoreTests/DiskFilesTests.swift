@@ -64,3 +64,21 @@ struct UnreadableInputTests {
         }
     }
 }
+
+/// The manifest is sent on its way to the disk as soon as it is written, so that its `rename` into
+/// place at the end of a build does not wait for ext4 to do it.
+@Suite("Starting writeback")
+struct WritebackTests {
+    @Test func theManifestIsWrittenWholeAndItsWritebackStarted() throws {
+        #if os(Linux)
+        #expect(FileBytes.syncFileRange != nil, "sync_file_range is found on Linux")
+        #endif
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("golive-writeback-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        let pieces = [Data("{\n  \"format\" : 1".utf8), Data(repeating: 0x20, count: 1 << 20), Data("\n}\n".utf8)]
+        try pieces[0].withUnsafeBytes { a in try pieces[1].withUnsafeBytes { b in try pieces[2].withUnsafeBytes { c in
+            try FileBytes.write([a, b, c], to: path, startingWriteback: true)
+        } } }
+        #expect(FileManager.default.contents(atPath: path) == pieces.reduce(Data(), +))
+    }
+}

@@ -8,7 +8,11 @@ enum FileBytes {
 
     /// `pieces`, one after the other, to a new file at `path`, not joined first (`writev`): the manifest
     /// is written from runs of the last one's bytes (`ManifestEncoding`).
-    static func write(_ pieces: [UnsafeRawBufferPointer], to path: String) throws(GoLiveError) {
+    /// `startingWriteback`: the file is put on its way to the disk as soon as it is written, without
+    /// waiting for it (`sync_file_range`). ext4 does so itself when a file is renamed over another, in
+    /// the `rename`: for the 10 MB manifest, renamed into place last, that was 2 to 5 ms at the end of a
+    /// rebuild, which the manifest's own thread now spends while the rest of the build goes on.
+    static func write(_ pieces: [UnsafeRawBufferPointer], to path: String, startingWriteback: Bool = false) throws(GoLiveError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
@@ -30,11 +34,20 @@ enum FileBytes {
             }
         }
         let reason = String(cString: strerror(errno))
+        // Only started: a file system without writeback (tmpfs) ignores it, and a failure changes nothing.
+        if complete, startingWriteback, let startWriteback = syncFileRange { _ = startWriteback(descriptor, 0, 0, 2) }   // SYNC_FILE_RANGE_WRITE
         if close(descriptor) != 0 || !complete {
             unlink(path)
             throw .io(path: path, reason: "cannot write: \(reason)")
         }
     }
+
+    /// Linux's `sync_file_range`, which Swift's Glibc module leaves out (it is declared for `_GNU_SOURCE`
+    /// only): found by name, once; nil elsewhere.
+    static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+    }()
 
     /// Whether the file at `path` already holds `data`: of the same size and recorded by the last build
     /// with the same digest (not read back: a rebuild of thousands of files then reads none), or with

@@ -183,7 +183,7 @@ struct ManifestEncoding: Sendable {
 
     /// Writes the bytes to a new file at `path`, the runs as they are, not joined first.
     func write(to path: String) throws(GoLiveError) {
-        try withRuns { runs in Result { () throws(GoLiveError) in try FileBytes.write(runs, to: path) } }.get()
+        try withRuns { runs in Result { () throws(GoLiveError) in try FileBytes.write(runs, to: path, startingWriteback: true) } }.get()
     }
 }
 

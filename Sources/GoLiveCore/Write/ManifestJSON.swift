@@ -46,28 +46,25 @@ extension Manifest {
 
     /// A string kept as bytes (`ManifestTable`), decoded: `span` was checked as the manifest was read.
     static func decodeString(_ data: Data, _ span: Range<Int>) -> String? {
-        data.withUnsafeBytes { raw in
-            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
-            reader.i = span.lowerBound
-            return try? reader.string()
-        }
+        decode(data, span) { r throws(Malformed) in try r.string() }
     }
 
     /// An event's record kept as bytes (`EventTable`), decoded: `span` was checked as the manifest was read.
     static func decodeEvent(_ data: Data, _ span: Range<Int>) -> EventRecord? {
-        data.withUnsafeBytes { raw in
-            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
-            reader.i = span.lowerBound
-            return try? reader.event()
-        }
+        decode(data, span) { r throws(Malformed) in try r.event() }
     }
 
     /// A unit's events kept as bytes (`UnitEvents`), decoded: `span` was checked as the manifest was read.
     static func decodeUnitEvents(_ data: Data, _ span: Range<Int>) -> [String: [String]]? {
+        decode(data, span) { r throws(Malformed) in try r.dictionary(.unitEvents) { r throws(Malformed) in try r.array { r throws(Malformed) in try r.string() } } }
+    }
+
+    /// The value `read` reads from `span`'s start in `data`, nil when it does not read.
+    private static func decode<T>(_ data: Data, _ span: Range<Int>, _ read: (inout JSONReader) throws(Malformed) -> T) -> T? {
         data.withUnsafeBytes { raw in
             var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
             reader.i = span.lowerBound
-            return try? reader.dictionary(.unitEvents) { r throws(Malformed) in try r.array { r throws(Malformed) in try r.string() } }
+            return try? read(&reader)
         }
     }
 
@@ -516,33 +513,29 @@ private struct JSONReader {
     /// them), which tells where to look. The bytes are compared whole: an object is self-delimiting, so
     /// the same bytes from here are that object, ending where it ended.
     mutating func sections(ofGuide guide: String?) throws(Malformed) -> [String: Manifest.SectionRecord] {
-        skipWhitespace()
-        let start = i
-        if let guide, let earlier = sectionsRead[guide], let base = bytes.baseAddress {
-            for (range, value) in earlier where bytes.count - start >= range.count
-                && memcmp(base + range.lowerBound, base + start, range.count) == 0 {
-                i = start + range.count
-                return value
-            }
-        }
-        let value = try dictionary(.sections) { r throws(Malformed) in try r.section() }
-        if let guide { sectionsRead[guide, default: []].append((start..<i, value)) }
-        return value
+        try once(in: \.sectionsRead, ofGuide: guide) { r throws(Malformed) in try r.dictionary(.sections) { r throws(Malformed) in try r.section() } }
     }
 
     /// A guide's feedback records, read once per content digest as its sections are (`sections(ofGuide:)`).
     mutating func feedback(ofGuide guide: String?) throws(Malformed) -> [String: Manifest.FeedbackRecord] {
+        try once(in: \.feedbackRead, ofGuide: guide) { r throws(Malformed) in try r.dictionary(.feedback) { r throws(Malformed) in try r.feedback() } }
+    }
+
+    /// The value `read` reads here, or the one read before, under the same guide digest, from the same
+    /// bytes (`read` is then not called): kept in the reader's table at `cache`.
+    private mutating func once<T>(in cache: WritableKeyPath<JSONReader, [String: [(bytes: Range<Int>, value: T)]]>, ofGuide guide: String?,
+                                  _ read: (inout JSONReader) throws(Malformed) -> T) throws(Malformed) -> T {
         skipWhitespace()
         let start = i
-        if let guide, let earlier = feedbackRead[guide], let base = bytes.baseAddress {
+        if let guide, let earlier = self[keyPath: cache][guide], let base = bytes.baseAddress {
             for (range, value) in earlier where bytes.count - start >= range.count
                 && memcmp(base + range.lowerBound, base + start, range.count) == 0 {
                 i = start + range.count
                 return value
             }
         }
-        let value = try dictionary(.feedback) { r throws(Malformed) in try r.feedback() }
-        if let guide { feedbackRead[guide, default: []].append((start..<i, value)) }
+        let value = try read(&self)
+        if let guide { self[keyPath: cache][guide, default: []].append((start..<i, value)) }
         return value
     }
 

@@ -47,8 +47,7 @@ struct ManifestTable<Value: ManifestTableValue>: Sendable, Equatable {
     private(set) var count: Int
 
     init(_ entries: [String: Value] = [:]) {
-        changed.reserveCapacity(entries.count)
-        for (key, value) in entries { changed[key] = .some(value) }
+        changed = entries.mapValues { $0 }   // the same hash table, its values made optional: nothing hashed again
         count = entries.count
     }
 
@@ -82,12 +81,12 @@ struct ManifestTable<Value: ManifestTableValue>: Sendable, Equatable {
 
     /// Every entry, decoded.
     var dictionary: [String: Value] {
+        // Without a table read, `changed` holds every entry and no removal: its own hash table serves.
+        guard let read else { return changed.mapValues { $0! } }
         var all: [String: Value] = [:]
         all.reserveCapacity(count)
-        if let read {
-            for index in read.keys.indices where changed[read.keys[index]] == nil {
-                if let value = read.value(at: index) { all[read.keys[index]] = value }
-            }
+        for index in read.keys.indices where changed[read.keys[index]] == nil {
+            if let value = read.value(at: index) { all[read.keys[index]] = value }
         }
         for case let (key, value?) in changed { all[key] = value }
         return all
